@@ -1,0 +1,25 @@
+# thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := demo
+.PHONY: demo test setup build check-db clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	swift build
+
+## make demo: install, build, start a throw-away PostgreSQL when none is configured, load the demo
+## data, run the job, print where the report is.  Options: SCALE=1 AS_OF=YYYY-MM-DD OUT=dir
+demo: setup
+	@bash scripts/with-db.sh bash scripts/demo.sh
+
+## make test: the same set-up, then the whole test suite against a real PostgreSQL.
+test: setup
+	@bash scripts/setup.sh --python
+	@bash scripts/with-db.sh bash scripts/test.sh
+
+clean:
+	rm -rf .build out
+	-bash scripts/pg.sh stop
+	rm -rf .pg

@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "thidua",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "thidua", targets: ["thidua"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        /// Our small libpq client: connection, bound parameters, decoding, streaming, snapshot, errors.
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        /// The plan's rules: pure values and functions, no I/O.
+        .target(name: "ThiDuaCore"),
+        /// Plan and configuration files (YAML) into Core values.
+        .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", .product(name: "Yams", package: "Yams")]),
+        /// SQL, the contract check, one snapshot read into Core inputs.
+        .target(name: "ThiDuaWarehouse", dependencies: ["Postgres", "ThiDuaCore"]),
+        /// CSV, HTML, labels.
+        .target(name: "ThiDuaReport", dependencies: ["ThiDuaCore"]),
+        /// The output-directory protocol.
+        .target(name: "ThiDuaPublish", dependencies: ["ThiDuaCore", "CSystem"]),
+        /// Linux calls Swift cannot reach directly (renameat2).
+        .target(name: "CSystem"),
+        /// The commands: wiring only.
+        .target(
+            name: "ThiDuaCLI",
+            dependencies: [
+                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "thidua", dependencies: ["ThiDuaCLI"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig"]),
+        .testTarget(
+            name: "ThiDuaIntegrationTests",
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaCLI"]
+        ),
+    ]
+)

@@ -1,0 +1,112 @@
+import Foundation
+import ThiDuaCore
+import Yams
+
+/// Plan files (SPEC §2): YAML, every key required, unknown keys refused.
+public enum PlanFile {
+    /// The shipped plan 251/KH-VKSTC.
+    public static func shipped() -> Plan {
+        // The embedded text is tested to parse; a failure here is a build defect, not user input.
+        do { return try parse(defaultPlanYAML, file: "(built-in plan 251/KH-VKSTC)") } catch {
+            fatalError("built-in plan does not parse: \(error)")
+        }
+    }
+
+    /// Reads a plan file from disk.
+    public static func load(path: String) throws(ConfigError) -> Plan {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, key: nil, message: "cannot be read (missing or not readable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, key: nil, message: "is not UTF-8 text")
+        }
+        return try parse(text, file: path)
+    }
+
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> Plan {
+        var r = try MappingReader.document(text: text, file: file)
+        let name = try r.scalar("name")
+        let title = try r.optionalScalar("title") ?? name
+        let periodStart = try r.day("period_start")
+        let periodEnd = try r.day("period_end")
+        let infra = try r.day("infra_deadline")
+        let goLive = try r.day("go_live")
+        let retroFrom = try r.day("retro_from")
+        let retroTo = try r.day("retro_to")
+        let retroDeadline = try r.day("retro_deadline")
+        let proficiency = try r.day("proficiency_deadline")
+        let cutoff = try r.day("luyenai_cutoff")
+        let dossier = try r.day("dossier_deadline")
+        let target = try r.integer("luyenai_level_target", min: 0)
+        let rateText = try r.scalar("e2e_priority_rate")
+        guard let rate = Fraction(decimal: rateText), rate <= Fraction(1, 1)! else {
+            throw ConfigError(file: file, key: "e2e_priority_rate", message: "'\(rateText)' is not a share between 0 and 1 (expected e.g. 0.98)")
+        }
+        let staleDays = try r.integer("stale_days", min: 1)
+        let window = try r.integer("proficiency_window_days", min: 1)
+        let minActions = try r.integer("proficiency_min_actions", min: 1)
+        let scaleMax = try r.integer("level_scale_max", min: 1)
+
+        var q = try r.mapping("quotas")
+        let share = try q.decimal("collective_share")
+        if share > 1 { throw ConfigError(file: file, key: "quotas.collective_share", message: "\(share) is above 1 (expected a share such as 0.10)") }
+        let roundingText = try q.scalar("collective_rounding")
+        guard let rounding = Quotas.Rounding(rawValue: roundingText) else {
+            throw ConfigError(file: file, key: "quotas.collective_rounding", message: "'\(roundingText)' is not down, nearest or up")
+        }
+        let perSPP = try q.integer("individual_per_spp_unit", min: 0)
+        let tiersNode = try q.node("individual_provincial")
+        guard let seq = tiersNode.sequence, !seq.isEmpty else {
+            throw ConfigError(file: file, key: "quotas.individual_provincial", message: "expected a list of { max_headcount, quota }")
+        }
+        var tiers: [(maxHeadcount: Int?, quota: Int)] = []
+        for (i, n) in seq.enumerated() {
+            var t = try MappingReader(file: file, path: "quotas.individual_provincial[\(i)]", node: n)
+            let max = t.has("max_headcount") ? try t.integer("max_headcount", min: 0) : nil
+            let quota = try t.integer("quota", min: 0)
+            try t.finish()
+            if let last = tiers.last {
+                guard let lastMax = last.maxHeadcount, max.map({ $0 > lastMax }) ?? true else {
+                    throw ConfigError(file: file, key: "quotas.individual_provincial[\(i)]", message: "tiers must rise by max_headcount and only the last may omit it")
+                }
+            }
+            tiers.append((max, quota))
+        }
+        try q.finish()
+
+        let composite = try weights(&r, "composite_weights", CompositePart.allCases.map(\.rawValue), file: file)
+        let individual = try weights(&r, "individual_weights", IndividualPart.allCases.map(\.rawValue), file: file)
+        try r.finish()
+
+        func order(_ a: Day, _ b: Day, _ ka: String, _ kb: String) throws(ConfigError) {
+            if a > b { throw ConfigError(file: file, key: kb, message: "\(b) is before \(ka) \(a)") }
+        }
+        try order(periodStart, periodEnd, "period_start", "period_end")
+        try order(retroFrom, retroTo, "retro_from", "retro_to")
+
+        return Plan(
+            name: name, title: title, periodStart: periodStart, periodEnd: periodEnd, infraDeadline: infra,
+            goLive: goLive, retroFrom: retroFrom, retroTo: retroTo, retroDeadline: retroDeadline,
+            proficiencyDeadline: proficiency, luyenaiCutoff: cutoff, luyenaiLevelTarget: target,
+            e2ePriorityRate: rate, dossierDeadline: dossier, staleDays: staleDays,
+            proficiencyWindowDays: window, proficiencyMinActions: minActions,
+            quotas: Quotas(collectiveShare: share, collectiveRounding: rounding, individualPerSPPUnit: perSPP,
+                           individualProvincialTiers: tiers),
+            compositeWeights: Dictionary(uniqueKeysWithValues: composite.map { (CompositePart(rawValue: $0.key)!, $0.value) }),
+            individualWeights: Dictionary(uniqueKeysWithValues: individual.map { (IndividualPart(rawValue: $0.key)!, $0.value) }),
+            levelScaleMax: scaleMax)
+    }
+
+    /// A weight table: every part named, none negative, summing to 100 (scores are 0–100).
+    private static func weights(_ r: inout MappingReader, _ name: String, _ parts: [String], file: String) throws(ConfigError) -> [String: Decimal] {
+        var m = try r.mapping(name)
+        var out: [String: Decimal] = [:]
+        for p in parts { out[p] = try m.decimal(p) }
+        try m.finish()
+        let total = out.values.reduce(0, +)
+        if total != 100 {
+            throw ConfigError(file: file, key: name, message: "weights add up to \(total), expected 100 (scores run 0–100)")
+        }
+        return out
+    }
+}

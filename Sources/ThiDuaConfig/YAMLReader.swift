@@ -1,0 +1,135 @@
+import Foundation
+import ThiDuaCore
+import Yams
+
+/// A bad plan or configuration file: names the file, the key and what was expected (exit 78).
+public struct ConfigError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var key: String?
+    public var message: String
+
+    public init(file: String, key: String?, message: String) {
+        self.file = file
+        self.key = key
+        self.message = message
+    }
+
+    public var description: String {
+        if let key { return "\(file): key '\(key)': \(message)" }
+        return "\(file): \(message)"
+    }
+}
+
+/// Reads a YAML mapping strictly: scalars as their literal text (so `0.98` stays exact and dates
+/// stay strings), every key must be known, and every error names the file and the key path.
+struct MappingReader {
+    let file: String
+    let path: String
+    let pairs: [(key: String, value: Node)]
+    private(set) var used: Set<String> = []
+
+    init(file: String, path: String, node: Node) throws(ConfigError) {
+        self.file = file
+        self.path = path
+        guard let mapping = node.mapping else {
+            throw ConfigError(file: file, key: path.isEmpty ? nil : path, message: "expected a mapping of keys to values")
+        }
+        var pairs: [(String, Node)] = []
+        var seen: Set<String> = []
+        for (k, v) in mapping {
+            guard let key = k.scalar?.string else {
+                throw ConfigError(file: file, key: path.isEmpty ? nil : path, message: "a key is not plain text")
+            }
+            if !seen.insert(key).inserted {
+                throw ConfigError(file: file, key: qualified(key, in: path), message: "appears twice")
+            }
+            pairs.append((key, v))
+        }
+        self.pairs = pairs
+    }
+
+    static func document(text: String, file: String) throws(ConfigError) -> MappingReader {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            let firstLine = String(describing: error).split(separator: "\n").first.map(String.init) ?? "not valid YAML"
+            throw ConfigError(file: file, key: nil, message: "not valid YAML: \(firstLine)")
+        }
+        guard let node else { throw ConfigError(file: file, key: nil, message: "is empty") }
+        return try MappingReader(file: file, path: "", node: node)
+    }
+
+    func key(_ name: String) -> String { qualified(name, in: path) }
+
+    func has(_ name: String) -> Bool { pairs.contains { $0.key == name } }
+
+    mutating func node(_ name: String) throws(ConfigError) -> Node {
+        guard let n = pairs.first(where: { $0.key == name })?.value else {
+            throw ConfigError(file: file, key: key(name), message: "is missing")
+        }
+        used.insert(name)
+        return n
+    }
+
+    mutating func optionalNode(_ name: String) -> Node? {
+        guard let n = pairs.first(where: { $0.key == name })?.value else { return nil }
+        used.insert(name)
+        return n
+    }
+
+    mutating func scalar(_ name: String) throws(ConfigError) -> String {
+        let n = try node(name)
+        guard let s = n.scalar?.string else { throw ConfigError(file: file, key: key(name), message: "expected a single value") }
+        return s
+    }
+
+    mutating func optionalScalar(_ name: String) throws(ConfigError) -> String? {
+        guard has(name) else { return nil }
+        return try scalar(name)
+    }
+
+    mutating func day(_ name: String) throws(ConfigError) -> Day {
+        let s = try scalar(name)
+        guard let d = Day(iso: s) else {
+            throw ConfigError(file: file, key: key(name), message: "'\(s)' is not a date (expected YYYY-MM-DD)")
+        }
+        return d
+    }
+
+    mutating func integer(_ name: String, min: Int? = nil) throws(ConfigError) -> Int {
+        let s = try scalar(name)
+        guard let v = Int(s) else { throw ConfigError(file: file, key: key(name), message: "'\(s)' is not a whole number") }
+        if let min, v < min { throw ConfigError(file: file, key: key(name), message: "\(v) is below the minimum \(min)") }
+        return v
+    }
+
+    mutating func decimal(_ name: String) throws(ConfigError) -> Decimal {
+        let s = try scalar(name)
+        guard let v = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")), s.allSatisfy({ "0123456789.-".contains($0) }) else {
+            throw ConfigError(file: file, key: key(name), message: "'\(s)' is not a number (expected digits with a dot decimal)")
+        }
+        if v < 0 { throw ConfigError(file: file, key: key(name), message: "\(s) is negative (expected 0 or more)") }
+        return v
+    }
+
+    mutating func boolean(_ name: String) throws(ConfigError) -> Bool {
+        let s = try scalar(name)
+        switch s.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw ConfigError(file: file, key: key(name), message: "'\(s)' is not true or false")
+        }
+    }
+
+    mutating func mapping(_ name: String) throws(ConfigError) -> MappingReader {
+        try MappingReader(file: file, path: key(name), node: try node(name))
+    }
+
+    /// Refuses keys nobody read: a typo in a plan file must not be silently ignored.
+    func finish() throws(ConfigError) {
+        if let unknown = pairs.first(where: { !used.contains($0.key) }) {
+            throw ConfigError(file: file, key: key(unknown.key), message: "unknown key")
+        }
+    }
+}
+
+func qualified(_ key: String, in path: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

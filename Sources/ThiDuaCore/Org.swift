@@ -1,0 +1,128 @@
+/// What a unit is in the procuracy's three tiers (SPEC §3).
+public enum UnitKind: String, Sendable, CaseIterable {
+    /// đơn vị thuộc VKSND tối cao
+    case sppUnit = "spp_unit"
+    /// VKSND tỉnh, thành phố
+    case provincial
+    /// phòng thuộc VKSND tỉnh
+    case department
+    /// VKSND khu vực
+    case regional
+}
+
+/// A row of `unit`. `kind` is nil when the warehouse holds an unknown kind (an anomaly).
+public struct Unit: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var kindText: String
+    public var parentID: String?
+    public var headcount: Int?
+
+    public init(id: String, name: String, kindText: String, parentID: String?, headcount: Int?) {
+        self.id = id
+        self.name = name
+        self.kindText = kindText
+        self.parentID = parentID
+        self.headcount = headcount
+    }
+
+    public var kind: UnitKind? { UnitKind(rawValue: kindText) }
+}
+
+/// One member of a bloc: a unit measured on a scope of units (itself, or its whole subtree).
+public struct BlocMember: Sendable {
+    public var unit: Unit
+    /// The unit ids whose rows count for this member.
+    public var scope: [String]
+    /// Biên chế of the scope; nil when a unit of the scope has none.
+    public var headcount: Int?
+}
+
+/// A khối thi đua (SPEC §4.1): `spp`, `provincial`, or `sub:<province id>`.
+public struct Bloc: Sendable {
+    public var id: String
+    public var members: [BlocMember]
+}
+
+/// The organisation read from `unit`: who belongs where.
+public struct Organisation: Sendable {
+    public let units: [Unit]
+    public let byID: [String: Unit]
+    /// The blocs, in report order: spp, provincial, then sub:<province> by province id.
+    public let blocs: [Bloc]
+    /// Contract-breaking unit rows (SPEC §3), each listed once.
+    public let anomalies: [Anomaly]
+    /// For every unit that belongs somewhere: the id of its province, or itself for an SPP unit.
+    public let individualBlocOwner: [String: String]
+
+    public init(units: [Unit]) {
+        self.units = units
+        var byID: [String: Unit] = [:]
+        for u in units { byID[u.id] = u }
+        self.byID = byID
+        var anomalies: [Anomaly] = []
+        var children: [String: [Unit]] = [:]
+        var owner: [String: String] = [:]
+        for u in units {
+            if let h = u.headcount, h <= 0 {
+                anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "headcount_not_positive", detail: "headcount=\(h)"))
+            } else if u.headcount == nil {
+                anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "headcount_missing", detail: "headcount is empty"))
+            }
+            switch u.kind {
+            case nil:
+                anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "unknown_kind", detail: "kind=\(u.kindText)"))
+            case .sppUnit?, .provincial?:
+                owner[u.id] = u.id
+                if let p = u.parentID {
+                    anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "unexpected_parent", detail: "\(u.kindText) has parent_id=\(p)"))
+                }
+            case .department?, .regional?:
+                if let p = u.parentID, byID[p]?.kind == .provincial {
+                    children[p, default: []].append(u)
+                    owner[u.id] = p
+                } else {
+                    let why = u.parentID.map { p in byID[p] == nil ? "parent_id=\(p) is not a known unit" : "parent_id=\(p) is \(byID[p]!.kindText), not provincial" } ?? "parent_id is empty"
+                    anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "parent_not_provincial", detail: why))
+                }
+            }
+        }
+        self.individualBlocOwner = owner
+        /// Biên chế of a member: empty when the unit's own headcount is missing or not positive (its
+        /// rate is then empty, and the anomaly above says why); otherwise the sum over its scope of
+        /// the positive headcounts (a sub-unit with a bad headcount is listed as an anomaly too).
+        func member(_ u: Unit, scope: [Unit]) -> BlocMember {
+            guard let own = u.headcount, own > 0 else { return BlocMember(unit: u, scope: scope.map(\.id), headcount: nil) }
+            let total = scope.reduce(0) { $0 + max($1.headcount ?? 0, 0) }
+            return BlocMember(unit: u, scope: scope.map(\.id), headcount: max(total, own))
+        }
+        let sorted = units.sorted { $0.id < $1.id }
+        var blocs: [Bloc] = []
+        blocs.append(Bloc(id: "spp", members: sorted.filter { $0.kind == .sppUnit }.map { member($0, scope: [$0]) }))
+        let provinces = sorted.filter { $0.kind == .provincial }
+        blocs.append(Bloc(id: "provincial", members: provinces.map { p in
+            member(p, scope: [p] + (children[p.id] ?? []).sorted { $0.id < $1.id })
+        }))
+        for p in provinces {
+            let subs = (children[p.id] ?? []).sorted { $0.id < $1.id }
+            blocs.append(Bloc(id: "sub:\(p.id)", members: subs.map { member($0, scope: [$0]) }))
+        }
+        self.blocs = blocs
+        self.anomalies = anomalies
+    }
+}
+
+/// A row that breaks the contract's meaning (SPEC §3): listed, counted, never a crash.
+public struct Anomaly: Sendable, Equatable {
+    public var relation: String
+    public var key: String
+    public var problem: String
+    public var detail: String
+
+    public init(relation: String, key: String, problem: String, detail: String) {
+        self.relation = relation
+        self.key = key
+        self.problem = problem
+        self.detail = detail
+    }
+}

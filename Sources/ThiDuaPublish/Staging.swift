@@ -1,0 +1,151 @@
+import Foundation
+import ThiDuaCore
+import CSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why the output could not be written (exit 73).
+public struct PublishError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { "cannot write \(path): \(message)" }
+}
+
+/// One file of a run, as the manifest lists it.
+public struct RunFile: Sendable, Codable, Equatable {
+    public var path: String
+    public var rows: Int?
+    public var sha256: String
+    public var bytes: Int
+}
+
+/// The output-directory protocol (SPEC §5): a run is built in a staging folder inside OUT, flushed,
+/// then renamed into place whole; `latest` moves atomically; a failed run leaves every earlier run
+/// untouched.
+public final class Staging {
+    public let outDir: String
+    public let asOf: Day
+    public let path: String
+    public private(set) var files: [RunFile] = []
+    let fileMode: mode_t
+    let dirMode: mode_t
+    private var done = false
+
+    public init(outDir: String, asOf: Day, fileMode: mode_t = 0o640, dirMode: mode_t = 0o2750) throws(PublishError) {
+        self.outDir = outDir
+        self.asOf = asOf
+        self.fileMode = fileMode
+        self.dirMode = dirMode
+        let fm = FileManager.default
+        do { try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
+            throw PublishError(path: outDir, message: Staging.reason(error))
+        }
+        path = "\(outDir)/.staging-\(asOf)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try fm.createDirectory(atPath: path + "/csv", withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(path: outDir, message: Staging.reason(error))
+        }
+    }
+
+    deinit { if !done { abandon() } }
+
+    /// Absolute path of a file inside the run (for example `csv/unit_metrics.csv`).
+    public func file(_ relative: String) -> String { "\(path)/\(relative)" }
+
+    /// Records a finished file for the manifest and gives it its final mode.
+    public func record(_ relative: String, rows: Int?, sha256: String) throws(PublishError) {
+        let full = file(relative)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: full))?[.size] as? Int) ?? 0
+        if chmod(full, fileMode) != 0 { throw PublishError(path: full, message: String(cString: strerror(errno))) }
+        files.append(RunFile(path: relative, rows: rows, sha256: sha256, bytes: size))
+    }
+
+    /// Writes a whole small file (HTML, JSON), synced, and records it.
+    public func write(_ relative: String, data: Data, rows: Int? = nil) throws(PublishError) {
+        let full = file(relative)
+        let dir = (full as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: full))
+            let h = try FileHandle(forUpdating: URL(fileURLWithPath: full))
+            try h.synchronize()
+            try h.close()
+        } catch {
+            throw PublishError(path: full, message: Staging.reason(error))
+        }
+        try record(relative, rows: rows, sha256: SHA256.hex(data))
+    }
+
+    /// Renames the finished run to `OUT/<D>` (replacing an earlier run of the same day in one step)
+    /// and moves `OUT/latest` to it. Returns the run's folder.
+    public func publish(moveLatest: Bool = true) throws(PublishError) -> String {
+        let final = "\(outDir)/\(asOf)"
+        try fixModes(path)
+        try syncDirectory(path + "/csv")
+        try syncDirectory(path)
+        let fm = FileManager.default
+        if fm.fileExists(atPath: final) {
+            // Exchange the old run and the new one atomically, then remove the old one.
+            guard thidua_exchange_paths(path, final) == 0 else {
+                throw PublishError(path: final, message: "cannot replace the earlier run: \(String(cString: strerror(errno)))")
+            }
+            try? fm.removeItem(atPath: path)
+        } else {
+            guard rename(path, final) == 0 else {
+                throw PublishError(path: final, message: String(cString: strerror(errno)))
+            }
+        }
+        done = true
+        if moveLatest { try pointLatest(at: "\(asOf)") }
+        try syncDirectory(outDir)
+        return final
+    }
+
+    /// Removes the staging folder: nothing of a failed run stays behind.
+    public func abandon() {
+        done = true
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// `OUT/latest` → target, swapped atomically (new link under a temporary name, then rename over).
+    func pointLatest(at target: String) throws(PublishError) {
+        let link = "\(outDir)/latest"
+        let temp = "\(outDir)/.latest-\(getpid())"
+        unlink(temp)
+        guard symlink(target, temp) == 0 else {
+            throw PublishError(path: temp, message: String(cString: strerror(errno)))
+        }
+        guard rename(temp, link) == 0 else {
+            unlink(temp)
+            throw PublishError(path: link, message: String(cString: strerror(errno)))
+        }
+    }
+
+    private func fixModes(_ dir: String) throws(PublishError) {
+        if chmod(dir, dirMode) != 0 { throw PublishError(path: dir, message: String(cString: strerror(errno))) }
+        let sub = dir + "/csv"
+        if chmod(sub, dirMode) != 0 { throw PublishError(path: sub, message: String(cString: strerror(errno))) }
+    }
+
+    private func syncDirectory(_ dir: String) throws(PublishError) {
+        let fd = open(dir, O_RDONLY | O_DIRECTORY)
+        guard fd >= 0 else { throw PublishError(path: dir, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if fsync(fd) != 0 { throw PublishError(path: dir, message: String(cString: strerror(errno))) }
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+}
+

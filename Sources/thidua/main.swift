@@ -1,0 +1,2 @@
+import ThiDuaCLI
+ThiDuaCommand.main()

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what thidua needs on a fresh Debian machine (as root), and nothing that is already there.
+set -euo pipefail
+need=()
+pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev pkg-config)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
+command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+command -v flock >/dev/null 2>&1 || need+=(util-linux)
+if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then
+        echo "setup: missing ${need[*]}; run as root or install them with apt-get" >&2
+        exit 69
+    fi
+    echo "setup: installing ${need[*]}" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--python" ]; then
+    # Test tooling: a real HTML parser for the report tests.
+    python3 -c 'import html5lib' 2>/dev/null || python3 -m pip install -q html5lib >&2
+fi
