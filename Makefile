@@ -1,7 +1,7 @@
 # thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
-.PHONY: demo test setup build check-db clean
+.PHONY: demo test setup build clean embed-plan
 
 setup:
 	@bash scripts/setup.sh
@@ -23,3 +23,7 @@ clean:
 	rm -rf .build out
 	-bash scripts/pg.sh stop
 	rm -rf .pg
+
+## make embed-plan: copy plans/251-KH-VKSTC.yaml into the binary after editing it.
+embed-plan:
+	python3 scripts/embed-plan.py

@@ -40,11 +40,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "thidua", dependencies: ["ThiDuaCLI"]),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"]),
+        /// Helpers the test targets share: a fresh database per test, fixtures, running the binary.
+        .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig"]),
         .testTarget(
             name: "ThiDuaIntegrationTests",
-            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaCLI"]
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaCLI", "TestSupport"]
         ),
     ]
 )

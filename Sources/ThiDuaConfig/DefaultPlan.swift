@@ -1,5 +1,5 @@
-/// The shipped default plan, identical to `plans/251-KH-VKSTC.yaml` (a test keeps them in step),
-/// so that an installed binary works without the file.
+/// The shipped default plan, identical to `plans/251-KH-VKSTC.yaml` (a test keeps them in step;
+/// `make embed-plan` regenerates this file), so that an installed binary works without the file.
 public let defaultPlanYAML = #"""
 # Kế hoạch 251/KH-VKSTC ngày 12/12/2025 (plan 251): the rules of the emulation movement as data.
 # Every date is the LAST day that counts as on time: "trước ngày X" (before X) is X − 1,
@@ -51,4 +51,5 @@ individual_weights:               # individual score, 0–100
   level: 20                       # × min(level_now, level_scale_max) / level_scale_max
   trainer_or_core: 10             # led a training or member of a core group
   initiative: 10                  # at least one recognized initiative
+
 """#

@@ -1,0 +1,62 @@
+import Foundation
+import Postgres
+import Testing
+import TestSupport
+
+@Suite("connection failures: clear, one line, exit 69, no password")
+struct ConnectFailureTests {
+    static let secret = "Sup3r-Secret-Pw!42"
+
+    /// A role that must authenticate with a password (pg_hba of the test cluster asks for one).
+    static func ensurePasswordRole() throws {
+        let admin = try Connection.connect(ConnectionSettings(conninfo: "dbname=postgres"))
+        try admin.execute("""
+            DO $$ BEGIN
+              CREATE ROLE thidua_pw LOGIN PASSWORD 'right-password-251';
+            EXCEPTION WHEN duplicate_object THEN NULL; WHEN unique_violation THEN NULL;
+            END $$;
+            """)
+    }
+
+    @Test("wrong port: exit 69, says where it tried, no password anywhere")
+    func wrongPort() throws {
+        let host = ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp"
+        let out = try runThidua(["check", "--db", "host=\(host) port=1 dbname=postgres password=\(Self.secret)"])
+        #expect(out.status == 69)
+        #expect(out.stderr.contains("port=1"))
+        #expect(out.stderr.split(separator: "\n").count == 1, "expected one line, got: \(out.stderr)")
+        #expect(!out.all.contains(Self.secret))
+    }
+
+    @Test("wrong password: exit 69, authentication named, no password anywhere")
+    func wrongPassword() throws {
+        try Self.ensurePasswordRole()
+        let host = ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp"
+        let out = try runThidua(["check", "--db", "postgresql://thidua_pw:\(Self.secret)@/postgres?host=\(host)"])
+        #expect(out.status == 69)
+        #expect(out.stderr.contains("password authentication failed"))
+        #expect(out.stderr.split(separator: "\n").count == 1)
+        #expect(!out.all.contains(Self.secret))
+        let viaEnv = try runThidua(["check", "--db", "user=thidua_pw dbname=postgres host=\(host)"],
+                                   environment: ["PGPASSWORD": Self.secret])
+        #expect(viaEnv.status == 69)
+        #expect(!viaEnv.all.contains(Self.secret))
+    }
+
+    @Test("a malformed connection string is refused without echoing it")
+    func malformed() throws {
+        let out = try runThidua(["check", "--db", "host=x password=\(Self.secret) nonsense"])
+        #expect(out.status == 69)
+        #expect(out.stderr.contains("malformed"))
+        #expect(!out.all.contains(Self.secret))
+    }
+
+    @Test("libpq defaults (PG* variables) are used when --db is absent")
+    func libpqDefaults() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        let out = try runThidua(["check"], environment: ["PGDATABASE": db.name])
+        #expect(out.status == 0, "\(out.all)")
+        #expect(out.stdout.contains("dbname=\(db.name)"))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Postgres
+import TestSupport
+import ThiDuaConfig
+import ThiDuaCore
+import ThiDuaWarehouse
+
+/// Reads one snapshot and computes, in-process, as a run would.
+func compute(_ db: TestDatabase, asOf: String, plan: Plan = PlanFile.shipped()) throws -> Computation {
+    let window = Window(asOf: Day(iso: asOf)!, plan: plan)
+    let reader = try WarehouseReader.begin(db.connection, schema: "thidua", window: window)
+    defer { reader.finish() }
+    let d = try reader.read()
+    return Computation(units: d.units, perUnit: d.perUnit, staff: d.staff, anomalies: d.anomalies, window: window)
+}
+
+extension Computation {
+    func standing(_ bloc: String, _ unit: String) -> UnitStanding? {
+        standings.first { $0.bloc == bloc && $0.unit.id == unit }
+    }
+}
+
+/// SQL that builds small fixtures by hand.
+enum Fx {
+    static func unit(_ id: String, _ kind: String, parent: String? = nil, headcount: Int? = 10, name: String? = nil) -> String {
+        let p = parent.map { "'\($0)'" } ?? "NULL"
+        let h = headcount.map(String.init) ?? "NULL"
+        return "INSERT INTO unit VALUES ('\(id)', '\((name ?? "Đơn vị " + id).replacingOccurrences(of: "'", with: "''"))', '\(kind)', \(p), \(h));\n"
+    }
+
+    /// `count` records of a unit accepted on `accepted`, ids prefix-1…prefix-count.
+    static func cases(_ unit: String, _ prefix: String, count: Int, accepted: String, e2e: Int? = nil,
+                      entered: String?? = .none, missing: Int = 0, errors: Int = 0, status: String = "closed",
+                      updated: String? = nil, prosecutor: String? = nil) -> String {
+        let e2eCount = e2e ?? count
+        let enteredSQL: String
+        switch entered {
+        case .none: enteredSQL = "DATE '\(accepted)'"
+        case .some(.none): enteredSQL = "NULL"
+        case .some(.some(let d)): enteredSQL = "DATE '\(d)'"
+        }
+        let pros = prosecutor.map { "'\($0)'" } ?? "NULL"
+        return """
+            INSERT INTO case_record SELECT '\(prefix)-' || g, '\(unit)', \(pros), 'case', DATE '\(accepted)', \(enteredSQL),
+                   g <= \(e2eCount), \(missing), \(errors), '\(status)', DATE '\(updated ?? accepted)'
+            FROM generate_series(1, \(count)) g;
+
+            """
+    }
+
+    static func staff(_ id: String, unit: String, role: String = "prosecutor", direct: Bool = true, active: Bool = true,
+                      name: String? = nil) -> String {
+        "INSERT INTO staff VALUES ('\(id)', '\((name ?? "Cán bộ " + id).replacingOccurrences(of: "'", with: "''"))', '\(unit)', '\(role)', \(direct), \(active));\n"
+    }
+}
+
+func csvRows(_ path: String) throws -> [[String: String]] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    var records: [[String]] = []
+    var field = "", record: [String] = [], quoted = false
+    var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    chars.append("\r\n")
+    var i = 0
+    while i < chars.count {
+        let c = chars[i]
+        if quoted {
+            if c == "\"" {
+                if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+            } else { field.append(c) }
+        } else if c == "\"" { quoted = true }
+        else if c == "," { record.append(field); field = "" }
+        else if c == "\r\n" || c == "\n" {
+            record.append(field); field = ""
+            if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
+            record = []
+        } else { field.append(c) }
+        i += 1
+    }
+    guard let header = records.first else { return [] }
+    return records.dropFirst().map { r in Dictionary(uniqueKeysWithValues: zip(header, r)) }
+}
