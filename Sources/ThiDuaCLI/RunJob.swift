@@ -43,10 +43,27 @@ struct RunJob {
         do {
             let reader = try WarehouseReader.begin(connection, schema: database.schema, window: window)
             let data = try phase("queries") { try reader.read() }
-            let report = phase("compute") { Computation(units: data.units, perUnit: data.perUnit, staff: data.staff, anomalies: data.anomalies, window: window) }
+            var evaluation = Evaluation(units: data.units, perUnit: data.perUnit, window: window)
+            let staffCSV = try csv(staging, "csv/staff_metrics.csv", Tables.staffMetrics)
+            let shortlistCSV = try csv(staging, "csv/award_shortlist.csv", Tables.awardShortlist)
+            try phase("staff") {
+                try reader.streamStaffBlocs { owner, staff in
+                    let board = evaluation.addStaffBloc(owner: owner, staff: staff)
+                    for s in board.standings { try staffCSV.write(Tables.staffMetricsRow(s, window: window)) }
+                    for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
+                }
+            }
+            let report = phase("compute") { evaluation.finish(anomalies: data.anomalies) }
             try phase("render") {
-                try writeUnitMetrics(report, staging: staging, window: window)
-                try writeAnomalies(report, staging: staging, window: window)
+                for n in report.unitNominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
+                try finish(staging, "csv/staff_metrics.csv", staffCSV)
+                try finish(staging, "csv/award_shortlist.csv", shortlistCSV)
+                try writeAll(staging, "csv/unit_metrics.csv", Tables.unitMetrics, report.standings.map { Tables.unitMetricsRow($0, window: window) })
+                try writeAll(staging, "csv/milestones.csv", Tables.milestones, report.milestones.map { Tables.milestoneRow($0, window: window) })
+                try writeAll(staging, "csv/dossiers.csv", Tables.dossiers, data.dossiers.map {
+                    Tables.dossierRow($0, Dossiers.status($0, asOf: window.asOf, deadline: plan.dossierDeadline), window: window)
+                })
+                try writeAll(staging, "csv/anomalies.csv", Tables.anomalies, report.anomalies.map { Tables.anomalyRow($0, window: window) })
                 try writeQualityRecords(reader, staging: staging, window: window)
             }
             reader.finish()
@@ -73,25 +90,27 @@ struct RunJob {
         }
     }
 
-    func writeUnitMetrics(_ report: Computation, staging: Staging, window: Window) throws {
-        let w = try CSVWriter(path: staging.file("csv/unit_metrics.csv"), header: Tables.unitMetrics, byteOrderMark: byteOrderMark)
-        for s in report.standings { try w.write(Tables.unitMetricsRow(s, window: window)) }
-        try staging.record("csv/unit_metrics.csv", rows: w.rows, sha256: try w.close())
+    func csv(_ staging: Staging, _ relative: String, _ header: [String]) throws -> CSVWriter {
+        try CSVWriter(path: staging.file(relative), header: header, byteOrderMark: byteOrderMark)
     }
 
-    func writeAnomalies(_ report: Computation, staging: Staging, window: Window) throws {
-        let w = try CSVWriter(path: staging.file("csv/anomalies.csv"), header: Tables.anomalies, byteOrderMark: byteOrderMark)
-        for a in report.anomalies { try w.write(Tables.anomalyRow(a, window: window)) }
-        try staging.record("csv/anomalies.csv", rows: w.rows, sha256: try w.close())
+    func finish(_ staging: Staging, _ relative: String, _ writer: CSVWriter) throws {
+        try staging.record(relative, rows: writer.rows, sha256: try writer.close())
+    }
+
+    func writeAll(_ staging: Staging, _ relative: String, _ header: [String], _ rows: [[CSVCell]]) throws {
+        let w = try csv(staging, relative, header)
+        for r in rows { try w.write(r) }
+        try finish(staging, relative, w)
     }
 
     func writeQualityRecords(_ reader: WarehouseReader, staging: Staging, window: Window) throws {
-        let w = try CSVWriter(path: staging.file("csv/data_quality_records.csv"), header: Tables.qualityRecords, byteOrderMark: byteOrderMark)
+        let w = try csv(staging, "csv/data_quality_records.csv", Tables.qualityRecords)
         try reader.streamQualityRecords { r in
             try w.write([.day(window.asOf), .text(r.unitID), .text(r.caseID), .string(r.prosecutorID), .day(r.acceptedOn),
                          .text(r.problems.joined(separator: ";")), .int(r.missingRequiredFields), .int(r.errorCount),
                          .day(r.lastUpdatedOn)])
         }
-        try staging.record("csv/data_quality_records.csv", rows: w.rows, sha256: try w.close())
+        try finish(staging, "csv/data_quality_records.csv", w)
     }
 }

@@ -1,4 +1,46 @@
-/// Everything a run computes from one snapshot's aggregates: pure, so tests need no database.
+/// A run's evaluation, fed one `staff:<unit_id>` bloc at a time, then finished into the standings.
+/// Pure: tests need no database.
+public struct Evaluation {
+    public let window: Window
+    public let organisation: Organisation
+    private var perUnit: [String: UnitCounts]
+    private var unitsWithDiscipline: Set<String> = []
+    public private(set) var staffNominations: Int = 0
+
+    public init(units: [Unit], perUnit: [String: UnitCounts], window: Window) {
+        self.window = window
+        organisation = Organisation(units: units)
+        self.perUnit = perUnit
+    }
+
+    /// One staff bloc: its standings and shortlist (empty when the owner belongs to no bloc); its
+    /// staff-based counts are added to their units.
+    public mutating func addStaffBloc(owner: String?, staff: [StaffFacts]) -> StaffBoard {
+        window.addStaffCounts(staff, to: &perUnit)
+        for s in staff where s.disciplined { unitsWithDiscipline.insert(s.unitID) }
+        guard let owner, let unit = organisation.byID[owner] else { return StaffBoard(bloc: nil, standings: [], nominations: []) }
+        let bloc = "staff:\(owner)"
+        let standings = Individuals.standings(bloc: bloc, staff: staff, plan: window.plan)
+        let subtree = organisation.blocs.first { $0.id == "provincial" }?.members.first { $0.unit.id == owner }?.headcount
+        let quota = Shortlist.individualQuota(owner: unit, subtreeHeadcount: subtree ?? unit.headcount, quotas: window.plan.quotas)
+        let nominations = Shortlist.staff(bloc: bloc, standings: standings, quota: quota)
+        staffNominations += nominations.count
+        return StaffBoard(bloc: bloc, standings: standings, nominations: nominations)
+    }
+
+    public func finish(anomalies: [Anomaly]) -> Computation {
+        Computation(evaluation: self, perUnit: perUnit, unitsWithDiscipline: unitsWithDiscipline, sqlAnomalies: anomalies)
+    }
+}
+
+/// The individual leaderboard and shortlist of one `staff:<unit_id>` bloc.
+public struct StaffBoard: Sendable {
+    public var bloc: String?
+    public var standings: [StaffStanding]
+    public var nominations: [Nomination]
+}
+
+/// Everything a run computes about units once the staff have been seen.
 public struct Computation: Sendable {
     public let window: Window
     public let organisation: Organisation
@@ -6,24 +48,40 @@ public struct Computation: Sendable {
     public let perUnit: [String: UnitCounts]
     /// Every bloc's standings, ranked, in listing order.
     public let standings: [UnitStanding]
+    public let milestones: [MilestoneRow]
+    /// The collective shortlist of every bloc (IV.5.1).
+    public let unitNominations: [Nomination]
     /// Every contract-breaking row: from SQL, from the unit tree, and level 5 above headcount.
     public let anomalies: [Anomaly]
 
-    public init(units: [Unit], perUnit unitCounts: [String: UnitCounts], staff: [StaffFacts],
-                anomalies sqlAnomalies: [Anomaly], window: Window) {
-        self.window = window
-        let org = Organisation(units: units)
-        organisation = org
-        var perUnit = unitCounts
-        window.addStaffCounts(staff, to: &perUnit)
+    init(evaluation e: Evaluation, perUnit: [String: UnitCounts], unitsWithDiscipline: Set<String>, sqlAnomalies: [Anomaly]) {
+        window = e.window
+        organisation = e.organisation
         self.perUnit = perUnit
-        standings = Standings.leaderboards(org: org, perUnit: perUnit, plan: window.plan)
-        var anomalies = org.anomalies
-        for u in units {
+        let standings = Standings.leaderboards(org: e.organisation, perUnit: perUnit, plan: e.window.plan)
+        self.standings = standings
+        milestones = Milestones.all(standings, window: e.window)
+        unitNominations = e.organisation.blocs.flatMap { bloc in
+            Shortlist.units(bloc: bloc, standings: standings.filter { $0.bloc == bloc.id },
+                            unitsWithDiscipline: unitsWithDiscipline, quotas: e.window.plan.quotas)
+        }
+        var anomalies = e.organisation.anomalies
+        for u in e.organisation.units {
             guard let h = u.headcount, h > 0, let c = perUnit[u.id], c.level5Staff > h else { continue }
             anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "level5_above_headcount",
                                      detail: "level5_staff=\(c.level5Staff) headcount=\(h)"))
         }
         self.anomalies = anomalies + sqlAnomalies
+    }
+
+    /// Convenience for small inputs (tests): every staff member given at once.
+    public init(units: [Unit], perUnit: [String: UnitCounts], staff: [StaffFacts], anomalies: [Anomaly], window: Window) {
+        var e = Evaluation(units: units, perUnit: perUnit, window: window)
+        let org = e.organisation
+        let groups = Dictionary(grouping: staff) { org.individualBlocOwner[$0.unitID] }
+        for (owner, members) in groups.sorted(by: { ($0.key ?? "~") < ($1.key ?? "~") }) {
+            _ = e.addStaffBloc(owner: owner, staff: members.sorted { $0.staffID < $1.staffID })
+        }
+        self = e.finish(anomalies: anomalies)
     }
 }

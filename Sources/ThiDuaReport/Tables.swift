@@ -45,4 +45,49 @@ public enum Tables {
         "as_of", "unit_id", "case_id", "prosecutor_id", "accepted_on", "problem",
         "missing_required_fields", "error_count", "last_updated_on",
     ]
+
+    public static let staffMetrics = [
+        "as_of", "bloc", "unit_id", "staff_id", "full_name", "role", "direct_worker",
+        "cases_total", "cases_e2e", "stale_records", "error_records", "level_now", "level_cutoff",
+        "study_minutes", "active_weeks", "weeks_in_period", "trainings_led", "core_group_member",
+        "initiatives_recognized", "disciplined", "score", "rank",
+    ]
+
+    public static func staffMetricsRow(_ s: StaffStanding, window: Window) -> [CSVCell] {
+        let f = s.facts
+        return [
+            .day(window.asOf), .text(s.bloc), .text(f.unitID), .text(f.staffID), .text(f.fullName), .text(f.role),
+            .bool(f.directWorker), .int(f.casesTotal), .int(f.casesE2E), .int(f.staleRecords), .int(f.errorRecords),
+            .int(f.levelNow), .int(f.levelAtCutoff), .int(f.studyMinutes), .int(f.activeWeeks),
+            .int(Individuals.weeksInPeriod(window)), .int(f.trainingsLed), .bool(f.coreGroupMember),
+            .int(f.initiativesRecognized), .bool(f.disciplined), .score(s.score), .int(s.rank),
+        ]
+    }
+
+    public static let milestones = [
+        "as_of", "bloc", "unit_id", "milestone", "deadline", "status", "value", "target", "completed_on", "projected_on",
+    ]
+
+    public static func milestoneRow(_ m: MilestoneRow, window: Window) -> [CSVCell] {
+        [.day(window.asOf), .text(m.bloc), .text(m.unitID), .text(m.kind.rawValue), .day(m.deadline), .text(m.status.rawValue),
+         .int(m.value), .int(m.target), .day(m.completedOn), .day(m.projectedOn)]
+    }
+
+    public static let awardShortlist = [
+        "as_of", "bloc", "nominee_kind", "nominee_id", "nominee_name", "quota", "position", "status", "reason",
+    ]
+
+    public static func nominationRow(_ n: Nomination, window: Window) -> [CSVCell] {
+        [.day(window.asOf), .text(n.bloc), .text(n.nomineeKind), .text(n.nomineeID), .text(n.nomineeName), .int(n.quota),
+         .int(n.position), .text(n.status.rawValue), .string(n.reason)]
+    }
+
+    public static let dossiers = [
+        "as_of", "dossier_id", "nominee_kind", "nominee_id", "award_level", "submitted_on", "status", "missing_parts", "days_left",
+    ]
+
+    public static func dossierRow(_ d: DossierInput, _ s: DossierStatus, window: Window) -> [CSVCell] {
+        [.day(window.asOf), .text(d.dossierID), .text(d.nomineeKind), .text(d.nomineeID), .text(d.awardLevel),
+         .day(s.submittedOn), .text(s.status.rawValue), .text(s.missingParts.joined(separator: ";")), .int(s.daysLeft)]
+    }
 }

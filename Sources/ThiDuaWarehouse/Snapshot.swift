@@ -1,40 +1,12 @@
 import Postgres
 import ThiDuaCore
 
-/// A dossier row (SPEC §3 award_dossier).
-public struct DossierRow: Sendable, Equatable {
-    public var dossierID: String
-    public var nomineeKind: String
-    public var nomineeID: String
-    public var awardLevel: String
-    public var submittedOn: Day?
-    public var hasProposal: Bool
-    public var hasMinutes: Bool
-    public var hasAchievementReport: Bool
-    public var hasImpactConfirmation: Bool
-
-    public init(dossierID: String, nomineeKind: String, nomineeID: String, awardLevel: String, submittedOn: Day?,
-                hasProposal: Bool, hasMinutes: Bool, hasAchievementReport: Bool, hasImpactConfirmation: Bool) {
-        self.dossierID = dossierID
-        self.nomineeKind = nomineeKind
-        self.nomineeID = nomineeID
-        self.awardLevel = awardLevel
-        self.submittedOn = submittedOn
-        self.hasProposal = hasProposal
-        self.hasMinutes = hasMinutes
-        self.hasAchievementReport = hasAchievementReport
-        self.hasImpactConfirmation = hasImpactConfirmation
-    }
-}
-
 /// Everything a run needs, read from one snapshot: small per-unit and per-staff aggregates only.
 public struct WarehouseData: Sendable {
     public var units: [Unit]
     /// Counts of each unit's own rows (staff-based counts are added by the caller from `staff`).
     public var perUnit: [String: UnitCounts]
-    /// Active staff with their facts.
-    public var staff: [StaffFacts]
-    public var dossiers: [DossierRow]
+    public var dossiers: [DossierInput]
     public var anomalies: [Anomaly]
 }
 
@@ -68,22 +40,12 @@ public struct WarehouseReader {
     public func read() throws(PostgresError) -> WarehouseData {
         let units = try readUnits()
         var perUnit: [String: UnitCounts] = [:]
-        var prosecutor: [String: (total: Int, e2e: Int, stale: Int, errors: Int)] = [:]
-        try readCases(into: &perUnit, prosecutor: &prosecutor)
+        try readCases(into: &perUnit)
         try readDocuments(into: &perUnit)
         try readTrainings(into: &perUnit)
         try readInitiatives(into: &perUnit)
         try readInfrastructure(into: &perUnit)
-        var staff = try readStaff()
-        for i in staff.indices {
-            if let p = prosecutor[staff[i].staffID] {
-                staff[i].casesTotal = p.total
-                staff[i].casesE2E = p.e2e
-                staff[i].staleRecords = p.stale
-                staff[i].errorRecords = p.errors
-            }
-        }
-        return WarehouseData(units: units, perUnit: perUnit, staff: staff, dossiers: try readDossiers(),
+        return WarehouseData(units: units, perUnit: perUnit, dossiers: try readDossiers(),
                              anomalies: try Anomalies.read(connection, window: window))
     }
 
@@ -94,9 +56,8 @@ public struct WarehouseReader {
         }
     }
 
-    /// One pass over case_record: per unit (SPEC §4.2, §4.6) and per prosecutor (§4.5) together.
-    func readCases(into perUnit: inout [String: UnitCounts],
-                   prosecutor: inout [String: (total: Int, e2e: Int, stale: Int, errors: Int)]) throws(PostgresError) {
+    /// One pass over case_record, per unit (SPEC §4.2, §4.6).
+    func readCases(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
         let w = window, p = window.plan
         let rows = try connection.query("""
             WITH c AS (
@@ -111,7 +72,7 @@ public struct WarehouseReader {
                 FROM case_record
                 WHERE accepted_on <= \(w.asOf)
             )
-            SELECT GROUPING(unit_id) AS by_prosecutor, unit_id, prosecutor_id,
+            SELECT 0, unit_id, NULL,
                    count(*) FILTER (WHERE in_e2e),
                    count(*) FILTER (WHERE in_e2e AND end_to_end),
                    count(*) FILTER (WHERE in_retro),
@@ -126,15 +87,9 @@ public struct WarehouseReader {
                    count(*) FILTER (WHERE in_retro_d AND entered_on BETWEEN \(w.paceFrom) AND \(w.asOf)),
                    max(entered_on) FILTER (WHERE in_retro_d AND entered_on <= \(w.asOf))
             FROM c
-            GROUP BY GROUPING SETS ((unit_id), (prosecutor_id))
+            GROUP BY unit_id
             """)
         for row in rows {
-            let byProsecutor: Int = try row.decode(0)
-            if byProsecutor == 1 {
-                guard let id: String = try row.decode(2) else { continue }
-                prosecutor[id] = (try row.decode(3), try row.decode(4), try row.decode(11), try row.decode(10))
-                continue
-            }
             let unit: String = try row.decode(1)
             var c = perUnit[unit] ?? UnitCounts()
             c.e2eTotal = try row.decode(3)
@@ -259,13 +214,16 @@ public struct WarehouseReader {
         }
     }
 
-    /// Per active staff member: LuyenAI, platform use, trainings led, core groups, initiatives and
-    /// discipline, one row each (SPEC §4.5). Prosecutor case counts come from `readCases`.
-    func readStaff() throws(PostgresError) -> [StaffFacts] {
+    /// Streams every active staff member's facts (SPEC §4.5) one `staff:<unit_id>` bloc at a time:
+    /// `body` gets the bloc's owner (its SPP unit or province; nil for staff whose unit belongs to no
+    /// bloc) and its staff. Memory holds one bloc, not the whole staff.
+    public func streamStaffBlocs(_ body: (String?, [StaffFacts]) throws -> Void) throws {
         let w = window, p = window.plan
         let epoch = Day(year: 2000, month: 1, day: 1)!
         let usageFrom = min(w.proficiencyFromE, w.proficiencyFromD)
-        let rows = try connection.query("""
+        var owner: String?? = .none
+        var group: [StaffFacts] = []
+        try connection.stream("""
             WITH l AS (
                 SELECT staff_id,
                        max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE day <= \(w.end)) AS lv_now,
@@ -298,6 +256,15 @@ public struct WarehouseReader {
                 FROM initiative_author a JOIN initiative i ON i.initiative_id = a.initiative_id
                 WHERE i.recognized_on BETWEEN \(p.periodStart) AND \(w.end)
                 GROUP BY a.staff_id
+            ), pc AS (
+                SELECT prosecutor_id AS staff_id,
+                       count(*) FILTER (WHERE accepted_on BETWEEN \(p.goLive) AND \(w.end)) AS total,
+                       count(*) FILTER (WHERE accepted_on BETWEEN \(p.goLive) AND \(w.end) AND end_to_end) AS e2e,
+                       count(*) FILTER (WHERE q AND status = 'open' AND last_updated_on <= \(w.staleCutoff)) AS stale,
+                       count(*) FILTER (WHERE q AND error_count > 0) AS errors
+                FROM (SELECT *, accepted_on BETWEEN \(p.retroFrom) AND \(w.end) AND entered_on <= \(w.end) AS q
+                      FROM case_record WHERE prosecutor_id IS NOT NULL AND accepted_on <= \(w.end)) c
+                GROUP BY prosecutor_id
             ), d AS (
                 SELECT DISTINCT staff_id FROM discipline
                 WHERE from_on <= \(w.end) AND (to_on IS NULL OR to_on >= \(p.periodStart))
@@ -305,18 +272,23 @@ public struct WarehouseReader {
             SELECT s.staff_id, s.full_name, s.unit_id, s.role, s.direct_worker, s.active,
                    l.lv_now[2], l.lv_cut[2], coalesce(l.minutes, 0), coalesce(l.weeks, 0), l.first_study,
                    coalesce(u.actions_e, 0), coalesce(u.actions_d, 0), coalesce(t.led, 0),
-                   g.staff_id IS NOT NULL, coalesce(i.n, 0), d.staff_id IS NOT NULL
+                   g.staff_id IS NOT NULL, coalesce(i.n, 0), d.staff_id IS NOT NULL,
+                   coalesce(pc.total, 0), coalesce(pc.e2e, 0), coalesce(pc.stale, 0), coalesce(pc.errors, 0),
+                   CASE WHEN un.kind IN ('spp_unit', 'provincial') THEN un.unit_id
+                        WHEN un.kind IN ('department', 'regional') AND pu.kind = 'provincial' THEN pu.unit_id END AS owner
             FROM staff s
+            LEFT JOIN unit un ON un.unit_id = s.unit_id
+            LEFT JOIN unit pu ON pu.unit_id = un.parent_id
             LEFT JOIN l ON l.staff_id = s.staff_id
             LEFT JOIN u ON u.staff_id = s.staff_id
             LEFT JOIN t ON t.staff_id = s.staff_id
             LEFT JOIN g ON g.staff_id = s.staff_id
             LEFT JOIN i ON i.staff_id = s.staff_id
             LEFT JOIN d ON d.staff_id = s.staff_id
+            LEFT JOIN pc ON pc.staff_id = s.staff_id
             WHERE s.active
-            ORDER BY s.staff_id
-            """)
-        return try rows.map { row throws(PostgresError) in
+            ORDER BY owner NULLS LAST, s.staff_id
+            """) { row in
             var f = StaffFacts(staffID: try row.decode(0), fullName: try row.decode(1), unitID: try row.decode(2),
                                role: try row.decode(3), directWorker: try row.decode(4), active: try row.decode(5))
             f.levelNow = try row.decode(6)
@@ -330,17 +302,28 @@ public struct WarehouseReader {
             f.coreGroupMember = try row.decode(14)
             f.initiativesRecognized = try row.decode(15)
             f.disciplined = try row.decode(16)
-            return f
+            f.casesTotal = try row.decode(17)
+            f.casesE2E = try row.decode(18)
+            f.staleRecords = try row.decode(19)
+            f.errorRecords = try row.decode(20)
+            let o: String? = try row.decode(21)
+            if let current = owner, current != o {
+                try body(current, group)
+                group.removeAll(keepingCapacity: true)
+            }
+            owner = .some(o)
+            group.append(f)
         }
+        if let current = owner { try body(current, group) }
     }
 
-    func readDossiers() throws(PostgresError) -> [DossierRow] {
+    func readDossiers() throws(PostgresError) -> [DossierInput] {
         try connection.query("""
             SELECT dossier_id, nominee_kind, nominee_id, award_level, submitted_on,
                    has_proposal, has_minutes, has_achievement_report, has_impact_confirmation
             FROM award_dossier ORDER BY dossier_id
             """).map { row throws(PostgresError) in
-            DossierRow(dossierID: try row.decode(0), nomineeKind: try row.decode(1), nomineeID: try row.decode(2),
+            DossierInput(dossierID: try row.decode(0), nomineeKind: try row.decode(1), nomineeID: try row.decode(2),
                        awardLevel: try row.decode(3), submittedOn: try row.decode(4), hasProposal: try row.decode(5),
                        hasMinutes: try row.decode(6), hasAchievementReport: try row.decode(7),
                        hasImpactConfirmation: try row.decode(8))

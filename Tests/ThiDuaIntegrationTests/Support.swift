@@ -11,7 +11,9 @@ func compute(_ db: TestDatabase, asOf: String, plan: Plan = PlanFile.shipped()) 
     let reader = try WarehouseReader.begin(db.connection, schema: "thidua", window: window)
     defer { reader.finish() }
     let d = try reader.read()
-    return Computation(units: d.units, perUnit: d.perUnit, staff: d.staff, anomalies: d.anomalies, window: window)
+    var evaluation = Evaluation(units: d.units, perUnit: d.perUnit, window: window)
+    try reader.streamStaffBlocs { owner, staff in _ = evaluation.addStaffBloc(owner: owner, staff: staff) }
+    return evaluation.finish(anomalies: d.anomalies)
 }
 
 extension Computation {
