@@ -1,7 +1,7 @@
 # thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
-.PHONY: demo test setup build clean embed-plan
+.PHONY: demo test setup build clean embed embed-plan
 
 setup:
 	@bash scripts/setup.sh
@@ -24,6 +24,7 @@ clean:
 	-bash scripts/pg.sh stop
 	rm -rf .pg
 
-## make embed-plan: copy plans/251-KH-VKSTC.yaml into the binary after editing it.
-embed-plan:
+## make embed: copy the plan file and the templates into the binary after editing them.
+embed embed-plan:
 	python3 scripts/embed-plan.py
+	python3 scripts/embed-templates.py

@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +27,7 @@ let package = Package(
         /// SQL, the contract check, one snapshot read into Core inputs.
         .target(name: "ThiDuaWarehouse", dependencies: ["Postgres", "ThiDuaCore"]),
         /// CSV, HTML, labels.
-        .target(name: "ThiDuaReport", dependencies: ["ThiDuaCore"]),
+        .target(name: "ThiDuaReport", dependencies: ["ThiDuaCore", .product(name: "Mustache", package: "swift-mustache")]),
         /// The output-directory protocol.
         .target(name: "ThiDuaPublish", dependencies: ["ThiDuaCore", "CSystem"]),
         /// Linux calls Swift cannot reach directly (renameat2).

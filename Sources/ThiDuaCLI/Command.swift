@@ -10,31 +10,51 @@ public struct ThiDuaCommand: ParsableCommand {
         commandName: "thidua",
         abstract: "Leaderboards, milestones and award shortlists of plan 251/KH-VKSTC, from the PostgreSQL warehouse.",
         version: thiduaVersion,
-        subcommands: [RunCommand.self, CheckCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self])
 
     public init() {}
 }
 
-public let thiduaVersion = "0.1.0"
+public let thiduaVersion = "0.2.0"
 
-/// Options every command that reads the warehouse takes.
-struct DatabaseOptions: ParsableArguments {
+/// Options every command takes: where the configuration and the warehouse are.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "Configuration file (YAML); see deploy/thidua.example.yaml.")
+    var config: String?
+
     @Option(name: .long, help: "libpq conninfo or URI; default: libpq's own (PG* variables, service file, .pgpass).")
     var db: String?
 
-    @Option(name: .long, help: "Schema holding the warehouse relations.")
-    var schema: String = "thidua"
+    @Option(name: .long, help: "Schema holding the warehouse relations (default thidua).")
+    var schema: String?
 
-    @Option(name: .long, help: "Seconds to wait for a connection.")
-    var connectTimeout: Int = 10
+    @Option(name: .long, help: "Log format: human or json.")
+    var logFormat: String?
 
-    @Option(name: .long, help: "Seconds any one statement may run before it is cancelled.")
-    var statementTimeout: Int = 900
+    /// Defaults, then the file, then THIDUA_* variables, then these options.
+    func settings() throws -> Settings {
+        var s = Settings()
+        do {
+            if let config { try s.apply(file: config) }
+            try s.apply(environment: ProcessInfo.processInfo.environment)
+        } catch let e as ConfigError {
+            throw CommandFailure(.config, "bad configuration: \(e)")
+        }
+        if let db { s.conninfo = db }
+        if let schema { s.schema = schema }
+        if let logFormat {
+            guard ["human", "json"].contains(logFormat) else { throw CommandFailure(.usage, "--log-format '\(logFormat)' is not human or json") }
+            s.logFormat = logFormat
+        }
+        return s
+    }
+}
 
-    var settings: ConnectionSettings {
-        ConnectionSettings(conninfo: db, connectTimeoutSeconds: connectTimeout,
-                           statementTimeoutMilliseconds: statementTimeout * 1000,
-                           clientDeadlineSeconds: Double(statementTimeout) + 30)
+extension Settings {
+    var connection: ConnectionSettings {
+        ConnectionSettings(conninfo: conninfo, connectTimeoutSeconds: connectTimeoutSeconds,
+                           statementTimeoutMilliseconds: statementTimeoutSeconds * 1000,
+                           clientDeadlineSeconds: Double(statementTimeoutSeconds) + 30)
     }
 }
 
@@ -48,13 +68,25 @@ func perform(_ body: () throws -> Void) throws {
     }
 }
 
-func connect(_ options: DatabaseOptions) throws -> Connection {
-    do {
-        let connection = try Connection.connect(options.settings)
-        connection.onNotice { note in FileHandle.standardError.write(Data("thidua: database notice: \(note)\n".utf8)) }
-        return connection
-    } catch {
-        throw CommandFailure(.unavailable, "cannot connect to the warehouse: \(error)")
+/// Connects, retrying transient failures with exponential backoff; permanent ones (authentication,
+/// unknown database) fail at once.
+func connect(_ settings: Settings, log: EventLog) throws -> Connection {
+    var attempt = 1
+    while true {
+        do {
+            let connection = try Connection.connect(settings.connection)
+            connection.onNotice { note in log.info("notice", "database notice: \(note)") }
+            return connection
+        } catch {
+            let permanent = !error.isTransient || error.message.contains("does not exist")
+            if permanent || attempt >= settings.retries {
+                throw CommandFailure(.unavailable, "cannot connect to the warehouse: \(error)")
+            }
+            let wait = settings.retryBackoffSeconds * pow(2, Double(attempt - 1))
+            log.warn("connect_retry", "cannot connect yet (attempt \(attempt) of \(settings.retries)); retrying in \(wait) s: \(error)")
+            Thread.sleep(forTimeInterval: wait)
+            attempt += 1
+        }
     }
 }
 
@@ -63,21 +95,38 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Checks the connection and the warehouse contract (SPEC §3); exit 0 when it holds, 65 when not, 69 when unreachable.")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var common: CommonOptions
 
     func run() throws {
         try perform {
-            let connection = try connect(database)
+            var settings = try common.settings()
+            settings.retries = 1
+            let connection = try connect(settings, log: EventLog(json: settings.logFormat == "json"))
             let problems: [String]
-            do { problems = try Contract.check(connection, schema: database.schema) } catch {
+            do { problems = try Contract.check(connection, schema: settings.schema) } catch {
                 throw CommandFailure(.unavailable, "cannot read the catalogue: \(error)")
             }
             if problems.isEmpty {
-                print("ok: \(connection.target) schema \(database.schema): all \(Contract.relations.count) relations of the contract are present with the expected types")
+                print("ok: \(connection.target) schema \(settings.schema): all \(Contract.relations.count) relations of the contract are present with the expected types")
                 return
             }
             for p in problems { print(p) }
             throw CommandFailure(.dataError, "the warehouse breaks the contract: \(problems.count) problem(s), listed above")
+        }
+    }
+}
+
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Prints the effective configuration (file, THIDUA_* variables, options), secrets redacted.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        try perform {
+            let settings = try common.settings()
+            print(settings.describe(redact: redactedConninfo))
         }
     }
 }

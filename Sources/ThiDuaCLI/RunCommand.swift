@@ -1,61 +1,71 @@
 import ArgumentParser
 import Foundation
-import Postgres
 import ThiDuaConfig
 import ThiDuaCore
-import ThiDuaPublish
 import ThiDuaReport
-import ThiDuaWarehouse
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Computes the standings as of a day and publishes OUT/<D>/ (HTML, CSV, manifest).")
 
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Report as of this day (YYYY-MM-DD); default: yesterday in Asia/Ho_Chi_Minh.")
+    @Option(name: .long, help: "Report as of this day (YYYY-MM-DD); default: yesterday in the configured time zone.")
     var asOf: String?
 
     @Option(name: .long, help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest.")
-    var out: String = "out"
+    var out: String?
 
     @Option(name: .long, help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.")
     var plan: String?
 
     @Option(name: .long, help: "Report language: vi or en.")
-    var lang: String = "vi"
+    var lang: String?
+
+    @Option(name: .long, help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.css).")
+    var templates: String?
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).")
-    var bom = true
+    var bom: Bool?
+
+    @Flag(name: .long, help: "Publish even when the publishing gate finds the data suspicious.")
+    var force = false
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
         }
-        if !["vi", "en"].contains(lang) { throw ValidationError("--lang '\(lang)' is not vi or en") }
+        if let lang, !["vi", "en"].contains(lang) { throw ValidationError("--lang '\(lang)' is not vi or en") }
     }
 
     func run() throws {
         try perform {
+            var settings = try common.settings()
+            if let out { settings.outDir = out }
+            if let plan { settings.planFile = plan }
+            if let lang { settings.language = lang }
+            if let bom { settings.byteOrderMark = bom }
+            if let templates { settings.templatesDir = templates }
             let planValue: Plan
-            do { planValue = try plan.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch let e as ConfigError {
+            do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch let e as ConfigError {
                 throw CommandFailure(.config, "bad plan file: \(e)")
             }
-            let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterdayInVietnam()
-            let job = RunJob(database: database, plan: planValue, asOf: day, outDir: out,
-                             language: lang == "en" ? .en : .vi, byteOrderMark: bom)
-            let result = try job.execute()
+            let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: settings.timeZone)
+            let job = RunJob(settings: settings, plan: planValue, asOf: day, force: force,
+                             log: EventLog(json: settings.logFormat == "json"))
+            let result = try job.executeRecordingMetrics()
             print(result.runDirectory + "/index.html")
         }
     }
 }
 
 public enum Clock {
-    /// The default as-of day: yesterday in Asia/Ho_Chi_Minh (the report covers complete days).
-    public static func yesterdayInVietnam(now: Date = Date()) -> Day {
+    /// The default as-of day: yesterday in the configured time zone (Asia/Ho_Chi_Minh): a report
+    /// covers complete days.
+    public static func yesterday(in zone: String, now: Date = Date()) -> Day {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        calendar.timeZone = TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 7 * 3600)!
         let c = calendar.dateComponents([.year, .month, .day], from: now)
         return Day(year: c.year!, month: c.month!, day: c.day!)!.adding(days: -1)
     }

@@ -12,6 +12,10 @@ public struct Manifest: Sendable {
     public var durations: [(String, Double)]
     public var final: Bool
     public var files: [RunFile]
+    /// Figures the publishing gate compares between runs (units, records in the window).
+    public var totals: [String: Int] = [:]
+    /// Set when the gate kept this run from `latest`.
+    public var unpublishedReason: String?
 
     public init(asOf: Day, generatedAt: Date, plan: String, toolVersion: String, database: String,
                 durations: [(String, Double)], final: Bool, files: [RunFile]) {
@@ -30,7 +34,7 @@ public struct Manifest: Sendable {
         iso.formatOptions = [.withInternetDateTime]
         var durationsObject: [String: Any] = [:]
         for (k, v) in durations { durationsObject[k] = (v * 1000).rounded() / 1000 }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "as_of": asOf.description,
             "generated_at": iso.string(from: generatedAt),
             "plan": plan,
@@ -43,7 +47,31 @@ public struct Manifest: Sendable {
                 if let r = f.rows { o["rows"] = r }
                 return o
             },
+            "totals": totals,
         ]
+        if let unpublishedReason { object["unpublished_reason"] = unpublishedReason }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+    }
+}
+
+/// The publishing gate (issue 6): before `latest` moves, the new run is compared with the one
+/// `latest` points at; data that look broken keep the old `latest`.
+public enum PublishGate {
+    /// A reason to hold the run back, or nil when it may be published.
+    public static func check(outDir: String, totals: [String: Int], maxDropShare: Decimal) -> String? {
+        let units = totals["units"] ?? 0
+        if units == 0 { return "the warehouse holds no units" }
+        guard let day = RunFolders.latest(outDir),
+              let data = FileManager.default.contents(atPath: "\(outDir)/\(day)/manifest.json"),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let previous = object["totals"] as? [String: Int] else { return nil }
+        for key in ["units", "records_in_window"] {
+            guard let before = previous[key], before > 0 else { continue }
+            let now = totals[key] ?? 0
+            if Decimal(now) < Decimal(before) * (1 - maxDropShare) {
+                return "\(key) fell from \(before) (run of \(day)) to \(now), more than the allowed share \(maxDropShare)"
+            }
+        }
+        return nil
     }
 }

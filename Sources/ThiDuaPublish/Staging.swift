@@ -36,6 +36,12 @@ public final class Staging {
     let dirMode: mode_t
     private var done = false
 
+    /// Held while a run folder is being renamed into place, and by the SIGTERM handler before it
+    /// removes the staging folder: a run is never half-published by a signal.
+    public static let publishing = NSLock()
+    /// The staging folder of the run in progress, for the SIGTERM handler.
+    nonisolated(unsafe) public static var current: String?
+
     public init(outDir: String, asOf: Day, fileMode: mode_t = 0o640, dirMode: mode_t = 0o2750) throws(PublishError) {
         self.outDir = outDir
         self.asOf = asOf
@@ -51,6 +57,9 @@ public final class Staging {
         } catch {
             throw PublishError(path: outDir, message: Staging.reason(error))
         }
+        Staging.publishing.lock()
+        Staging.current = path
+        Staging.publishing.unlock()
     }
 
     deinit { if !done { abandon() } }
@@ -87,8 +96,9 @@ public final class Staging {
     public func publish(moveLatest: Bool = true) throws(PublishError) -> String {
         let final = "\(outDir)/\(asOf)"
         try fixModes(path)
-        try syncDirectory(path + "/csv")
-        try syncDirectory(path)
+        Faults.hit("before-rename")
+        Staging.publishing.lock()
+        defer { Staging.publishing.unlock() }
         let fm = FileManager.default
         if fm.fileExists(atPath: final) {
             // Exchange the old run and the new one atomically, then remove the old one.
@@ -102,19 +112,37 @@ public final class Staging {
             }
         }
         done = true
-        if moveLatest { try pointLatest(at: "\(asOf)") }
+        Staging.current = nil
+        Faults.hit("after-rename")
+        try syncDirectory(outDir)
+        if moveLatest {
+            try pointLatest(at: "\(asOf)")
+            Faults.hit("after-latest")
+        }
         try syncDirectory(outDir)
         return final
+    }
+
+    /// Keeps a run the gate held back, out of the list of runs: `OUT/unpublished-<D>`.
+    public func park() throws(PublishError) -> String {
+        let target = "\(outDir)/unpublished-\(asOf)"
+        try fixModes(path)
+        try? FileManager.default.removeItem(atPath: target)
+        guard rename(path, target) == 0 else { throw PublishError(path: target, message: String(cString: strerror(errno))) }
+        done = true
+        Staging.current = nil
+        return target
     }
 
     /// Removes the staging folder: nothing of a failed run stays behind.
     public func abandon() {
         done = true
+        Staging.current = nil
         try? FileManager.default.removeItem(atPath: path)
     }
 
     /// `OUT/latest` → target, swapped atomically (new link under a temporary name, then rename over).
-    func pointLatest(at target: String) throws(PublishError) {
+    public func pointLatest(at target: String) throws(PublishError) {
         let link = "\(outDir)/latest"
         let temp = "\(outDir)/.latest-\(getpid())"
         unlink(temp)
@@ -127,10 +155,14 @@ public final class Staging {
         }
     }
 
+    /// Gives the run folder and every folder in it the directory mode, and syncs each.
     private func fixModes(_ dir: String) throws(PublishError) {
-        if chmod(dir, dirMode) != 0 { throw PublishError(path: dir, message: String(cString: strerror(errno))) }
-        let sub = dir + "/csv"
-        if chmod(sub, dirMode) != 0 { throw PublishError(path: sub, message: String(cString: strerror(errno))) }
+        let subs = ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).map { "\(dir)/\($0)" }
+            .filter { var isDir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && isDir.boolValue }
+        for d in [dir] + subs {
+            if chmod(d, dirMode) != 0 { throw PublishError(path: d, message: String(cString: strerror(errno))) }
+            try syncDirectory(d)
+        }
     }
 
     private func syncDirectory(_ dir: String) throws(PublishError) {
@@ -139,6 +171,9 @@ public final class Staging {
         defer { close(fd) }
         if fsync(fd) != 0 { throw PublishError(path: dir, message: String(cString: strerror(errno))) }
     }
+
+    /// A file-system error as one readable line.
+    public static func describe(_ error: Error) -> String { reason(error) }
 
     static func reason(_ error: Error) -> String {
         let ns = error as NSError

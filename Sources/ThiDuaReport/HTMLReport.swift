@@ -1,9 +1,10 @@
 import Foundation
+import Mustache
 import ThiDuaCore
 
 public enum Language: String, Sendable { case vi, en }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values (NFC first).
 public func htmlEscape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
@@ -20,118 +21,358 @@ public func htmlEscape(_ s: String) -> String {
     return out
 }
 
-/// The leadership page (SPEC §5): self-contained, Vietnamese by default, escaped.
+/// A template folder that cannot be used (exit 78).
+public struct TemplateError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+/// One page of a run.
+public struct Page: Sendable {
+    public var path: String
+    public var html: String
+}
+
+/// The leadership report (SPEC §5, issue 7): mustache templates (built in, or overridden from a
+/// folder) filled with view models of pre-formatted, escaped-by-the-template strings.
 public struct HTMLReport {
-    public var language: Language
-    public init(language: Language) { self.language = language }
+    public let language: Language
+    let library: MustacheLibrary
+    let l: Labels
+    let f: PageFormat
 
-    var labels: Labels { Labels(language) }
+    let timeZone: String
 
-    public func index(report: Computation, window: Window, plan: Plan) -> String {
-        let l = labels
-        var body = ""
-        body += "<header><h1>\(htmlEscape(l["title"]))</h1>"
-        body += "<p>\(htmlEscape(l["plan"])) \(htmlEscape(plan.name)) · \(htmlEscape(l["as_of"])) <strong>\(formatDay(window.asOf))</strong>"
-        if window.isFinal { body += " · <strong class=\"final\">\(htmlEscape(l["final"]))</strong>" }
-        body += "</p></header>"
-        var current = ""
-        for s in report.standings {
-            if s.bloc != current {
-                if !current.isEmpty { body += "</tbody></table></section>" }
-                current = s.bloc
-                body += "<section><h2>\(htmlEscape(blocTitle(s.bloc, report: report)))</h2>"
-                body += "<table><thead><tr>"
-                for h in ["rank", "unit", "composite", "e2e_rate", "retro_rate", "quality_rate", "signature_rate", "level5_rate"] {
-                    body += "<th scope=\"col\">\(htmlEscape(l[h]))</th>"
+    public init(language: Language, templatesDir: String? = nil, timeZone: String = "Asia/Ho_Chi_Minh") throws {
+        self.language = language
+        self.timeZone = timeZone
+        l = Labels(language)
+        f = PageFormat(language)
+        var lib = MustacheLibrary()
+        for (name, text) in DefaultTemplates.all {
+            var source = text
+            if let dir = templatesDir {
+                let path = "\(dir)/\(name).mustache"
+                if FileManager.default.fileExists(atPath: path) {
+                    guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
+                        throw TemplateError(description: "template \(path) cannot be read as UTF-8 text")
+                    }
+                    source = t
                 }
-                body += "</tr></thead><tbody>"
             }
-            body += "<tr><td>\(s.ranks[.composite].map(String.init) ?? "—")</td><th scope=\"row\">\(htmlEscape(s.unit.name))</th>"
-            body += "<td class=\"num\">\(formatScore(s.composite))</td>"
-            for r in [s.e2eRate, s.retroRate, s.qualityRate, s.signatureRate, s.level5Rate] {
-                body += "<td class=\"num\">\(formatRate(r))</td>"
+            do { try lib.register(source, named: name) } catch {
+                throw TemplateError(description: "template \(templatesDir.map { "\($0)/" } ?? "(built in) ")\(name).mustache does not parse: \(error)")
             }
-            body += "</tr>"
         }
-        if !current.isEmpty { body += "</tbody></table></section>" }
-        body += "<section><h2>\(htmlEscape(l["anomalies"]))</h2><p>\(report.anomalies.count)</p></section>"
-        return page(title: l["title"], body: body)
+        library = lib
     }
 
-    func blocTitle(_ bloc: String, report: Computation) -> String {
-        let l = labels
+    func render(_ name: String, _ model: [String: Any]) -> String {
+        library.render(model, withTemplate: name) ?? ""
+    }
+
+    // MARK: Pages
+
+    public func pages(report: Computation, window: Window, plan: Plan, dossiers: [(DossierInput, DossierStatus)],
+                      collector: PageCollector, quality: QualitySummary, history: History) throws -> [Page] {
+        let ctx = Context(report: report, window: window, plan: plan, collector: collector, quality: quality, history: history)
+        var pages = [Page(path: "index.html", html: render("index", indexModel(ctx, dossiers: dossiers)))]
+        let members = report.standings
+        for s in members {
+            pages.append(Page(path: "units/\(unitFileName(s.unit.id)).html", html: render("unit", unitModel(ctx, s))))
+        }
+        return pages
+    }
+
+    struct Context {
+        let report: Computation
+        let window: Window
+        let plan: Plan
+        let collector: PageCollector
+        let quality: QualitySummary
+        let history: History
+        let blocRows: [String: [UnitStanding]]
+        let milestones: [String: [MilestoneRow]]
+
+        init(report: Computation, window: Window, plan: Plan, collector: PageCollector, quality: QualitySummary, history: History) {
+            self.report = report
+            self.window = window
+            self.plan = plan
+            self.collector = collector
+            self.quality = quality
+            self.history = history
+            blocRows = Dictionary(grouping: report.standings, by: \.bloc)
+            milestones = Dictionary(grouping: report.milestones, by: { "\($0.bloc)|\($0.unitID)" })
+        }
+    }
+
+    func common(_ ctx: Context, title: String, root: String) -> [String: Any] {
+        var labels: [String: String] = [:]
+        for key in Labels.vi.keys { labels[key] = l[key] }
+        return [
+            "lang": language.rawValue, "title": title, "l": labels, "root": root,
+            "plan_name": ctx.plan.name, "plan_title": ctx.plan.title,
+            "as_of": f.day(ctx.window.asOf), "as_of_iso": ctx.window.asOf.description,
+            "final": ctx.window.isFinal, "status_note": ctx.window.isFinal ? l["final"] : l["in_progress"],
+        ]
+    }
+
+    func blocTitle(_ bloc: String, _ ctx: Context) -> String {
         if bloc == "spp" { return l["bloc_spp"] }
         if bloc == "provincial" { return l["bloc_provincial"] }
-        let id = String(bloc.dropFirst(4))
-        return l["bloc_sub"] + " " + (report.organisation.byID[id]?.name ?? id)
+        let id = bloc.hasPrefix("sub:") ? String(bloc.dropFirst(4)) : String(bloc.dropFirst(6))
+        let name = ctx.report.organisation.byID[id]?.name ?? id
+        return (bloc.hasPrefix("sub:") ? l["bloc_sub"] : l["bloc_staff"]) + " " + name
     }
 
-    func formatDay(_ d: Day) -> String { language == .vi ? d.vietnamese : d.description }
-
-    func formatRate(_ f: Fraction?) -> String {
-        guard let f else { return "—" }
-        let pct = Fraction(f.numerator * 100, f.denominator)!.formatted(places: 1)
-        return (language == .vi ? pct.replacingOccurrences(of: ".", with: ",") : pct) + "%"
+    func movement(_ ctx: Context, _ s: UnitStanding) -> [String: String] {
+        guard let prev = ctx.history.previous(s.bloc, s.unit.id) else { return ["text": "", "cls": "", "label": ""] }
+        guard let point = prev, let before = point.compositeRank else { return ["text": l["new"], "cls": "new", "label": l["new"]] }
+        guard let now = s.ranks[.composite] else { return ["text": "—", "cls": "", "label": ""] }
+        if now < before { return ["text": "↑\(before - now)", "cls": "up", "label": "+\(before - now)"] }
+        if now > before { return ["text": "↓\(now - before)", "cls": "down", "label": "-\(now - before)"] }
+        return ["text": "=", "cls": "same", "label": "0"]
     }
 
-    func formatScore(_ d: Decimal) -> String {
-        let s = Score.format(d, places: 2)
-        return language == .vi ? s.replacingOccurrences(of: ".", with: ",") : s
+    func leaderboardRows(_ ctx: Context, _ rows: [UnitStanding], root: String) -> [[String: Any]] {
+        rows.map { s in
+            let trend = ctx.history.trend(s.bloc, s.unit.id) + [s.e2eRate]
+            return [
+                "rank": s.ranks[.composite].map(String.init) ?? "—",
+                "unit": s.unit.name, "href": "\(root)units/\(unitFileName(s.unit.id)).html",
+                "composite": f.score(s.composite), "movement": movement(ctx, s),
+                "e2e": f.rate(s.e2eRate), "priority": s.e2ePriority,
+                "retro": f.rate(s.retroRate), "quality": f.rate(s.qualityRate),
+                "signature": f.rate(s.signatureRate), "level5": f.rate(s.level5Rate),
+                "spark": Charts.sparkline(trend, label: l["trend"] + " " + s.unit.name),
+            ]
+        }
     }
 
-    func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="\(language.rawValue)">
-        <head>
-        <meta charset="utf-8">
-        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(htmlEscape(title))</title>
-        <style>
-        body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; margin: 1.5rem; color: #1a1a1a; }
-        table { border-collapse: collapse; margin-bottom: 1.5rem; }
-        th, td { border: 1px solid #bbb; padding: .25rem .5rem; text-align: left; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        thead th { background: #eef2f7; }
-        .final { color: #8a1c1c; }
-        @media print { @page { size: A4; margin: 12mm; } table { page-break-inside: auto; } tr { page-break-inside: avoid; } thead { display: table-header-group; } }
-        </style>
-        </head>
-        <body>
-        \(body)
-        </body>
-        </html>
+    func blocModel(_ ctx: Context, _ bloc: String, root: String) -> [String: Any] {
+        let rows = ctx.blocRows[bloc] ?? []
+        let chart = Charts.rateBars(rows.sorted { ($0.e2eRate ?? Fraction(-1, 1)!) > ($1.e2eRate ?? Fraction(-1, 1)!) }
+                                        .map { (label: $0.unit.name, rate: $0.e2eRate) },
+                                    threshold: ctx.plan.e2ePriorityRate, thresholdLabel: f.rate(ctx.plan.e2ePriorityRate),
+                                    title: l["chart_e2e"] + " – " + blocTitle(bloc, ctx), format: f)
+        return ["id": bloc.replacingOccurrences(of: ":", with: "-"), "title": blocTitle(bloc, ctx), "chart": chart,
+                "rows": leaderboardRows(ctx, rows, root: root), "count": rows.count]
+    }
 
-        """
+    func statusCell(_ m: MilestoneRow) -> [String: Any] {
+        let symbol: String
+        switch m.status {
+        case .met: symbol = "✓"
+        case .metLate: symbol = "✓!"
+        case .missed: symbol = "✗"
+        case .pending: symbol = "…"
+        case .atRisk: symbol = "⚠"
+        case .notApplicable: symbol = "–"
+        case .noData: symbol = "?"
+        }
+        var detail = ""
+        if m.status == .atRisk || m.status == .pending, let p = m.projectedOn { detail = f.day(p) }
+        if m.status == .metLate, let c = m.completedOn { detail = f.day(c) }
+        return ["cls": m.status.rawValue, "symbol": symbol, "text": l["s_" + m.status.rawValue], "detail": detail,
+                "value": "\(f.int(m.value))/\(f.int(m.target))"]
+    }
+
+    func milestoneMatrix(_ ctx: Context, _ bloc: String, root: String) -> [String: Any] {
+        let rows: [[String: Any]] = (ctx.blocRows[bloc] ?? []).sorted { $0.unit.id < $1.unit.id }.map { s in
+            let ms = ctx.milestones["\(bloc)|\(s.unit.id)"] ?? []
+            return ["unit": s.unit.name, "href": "\(root)units/\(unitFileName(s.unit.id)).html", "cells": ms.map(statusCell)]
+        }
+        return ["title": blocTitle(bloc, ctx), "rows": rows]
+    }
+
+    var milestoneHeads: [[String: String]] {
+        MilestoneKind.allCases.map { ["name": l["m_" + $0.rawValue]] }
+    }
+
+    func nominationRows(_ ctx: Context, _ list: [Nomination], root: String) -> [[String: Any]] {
+        list.map { n in
+            [
+                "position": n.position.map(String.init) ?? "—", "name": n.nomineeName, "status": l[n.status.rawValue],
+                "cls": n.status.rawValue, "quota": String(n.quota), "bloc": blocTitle(n.bloc, ctx),
+                "reason": n.reason.map { _ in l[n.nomineeKind == "unit" ? "reason_discipline" : "reason_discipline_staff"] } ?? "",
+                "href": n.nomineeKind == "unit" ? "\(root)units/\(unitFileName(n.nomineeID)).html" : "",
+            ]
+        }
+    }
+
+    func indexModel(_ ctx: Context, dossiers: [(DossierInput, DossierStatus)]) -> [String: Any] {
+        var m = common(ctx, title: l["title"], root: "")
+        m["generated"] = f.timestamp(Date(), zone: timeZone)
+        m["blocs"] = ["spp", "provincial"].map { blocModel(ctx, $0, root: "") }
+        let provinces = ctx.blocRows["provincial"] ?? []
+        m["provinces"] = provinces.sorted { $0.unit.name < $1.unit.name }.map { p -> [String: Any] in
+            let sub = ctx.blocRows["sub:\(p.unit.id)"] ?? []
+            return ["name": p.unit.name, "href": "units/\(unitFileName(p.unit.id)).html#sub", "count": sub.count,
+                    "leader": sub.first?.unit.name ?? "—"]
+        }
+        m["milestone_heads"] = milestoneHeads
+        m["matrices"] = ["spp", "provincial"].map { milestoneMatrix(ctx, $0, root: "") }
+        let unitNoms = ctx.report.unitNominations.filter { $0.status != .reserve || ($0.position ?? 99) <= $0.quota + 2 }
+        m["unit_nominations"] = nominationRows(ctx, unitNoms.filter { $0.bloc == "spp" || $0.bloc == "provincial" }, root: "")
+        m["sub_nominations"] = nominationRows(ctx, ctx.report.unitNominations.filter { $0.bloc.hasPrefix("sub:") && $0.status == .proposed }, root: "")
+        m["staff_nominations"] = nominationRows(ctx, ctx.collector.nominations.filter { $0.status == .proposed }, root: "")
+        m["staff_excluded"] = ctx.collector.nominations.filter { $0.status == .excluded }.count
+        m["dossiers"] = dossierRows(ctx, dossiers)
+        m["quality_totals"] = ["total", "missing_fields", "errors", "stale", "not_entered"].map {
+            ["name": $0 == "total" ? l["records_to_fix"] : l[$0], "count": f.int(ctx.quality.totals[$0] ?? 0)]
+        }
+        let worst = ctx.quality.perUnit.sorted { ($0.value["total"] ?? 0, $1.key) > ($1.value["total"] ?? 0, $0.key) }.prefix(10)
+        m["worst_units"] = worst.map { (id, c) -> [String: String] in
+            ["name": ctx.report.organisation.byID[id]?.name ?? id, "href": "units/\(unitFileName(id)).html",
+             "total": f.int(c["total"] ?? 0), "missing": f.int(c["missing_fields"] ?? 0), "errors": f.int(c["errors"] ?? 0),
+             "stale": f.int(c["stale"] ?? 0), "not_entered": f.int(c["not_entered"] ?? 0)]
+        }
+        let grouped = Dictionary(grouping: ctx.report.anomalies, by: { "\($0.relation)|\($0.problem)" })
+        m["anomaly_counts"] = grouped.keys.sorted().map { k -> [String: String] in
+            let parts = k.split(separator: "|").map(String.init)
+            return ["relation": parts[0], "problem": parts[1], "count": f.int(grouped[k]?.count ?? 0)]
+        }
+        m["anomalies"] = ctx.report.anomalies.prefix(100).map { ["relation": $0.relation, "key": $0.key, "problem": $0.problem, "detail": $0.detail] }
+        m["has_anomalies"] = !ctx.report.anomalies.isEmpty
+        m["anomaly_total"] = f.int(ctx.report.anomalies.count)
+        m["dates"] = [("period_start", ctx.plan.periodStart), ("infra_deadline", ctx.plan.infraDeadline), ("go_live", ctx.plan.goLive),
+                      ("retro_deadline", ctx.plan.retroDeadline), ("proficiency_deadline", ctx.plan.proficiencyDeadline),
+                      ("luyenai_cutoff", ctx.plan.luyenaiCutoff), ("dossier_deadline", ctx.plan.dossierDeadline),
+                      ("period_end", ctx.plan.periodEnd)].map { ["name": l[$0.0], "date": f.day($0.1)] }
+        m["weights"] = CompositePart.allCases.map { ["name": l["w_" + $0.rawValue], "weight": f.score(ctx.plan.compositeWeights[$0] ?? 0)] }
+        return m
+    }
+
+    func dossierRows(_ ctx: Context, _ dossiers: [(DossierInput, DossierStatus)]) -> [[String: Any]] {
+        func urgency(_ s: DossierStatus) -> Int {
+            switch s.status {
+            case .pending: return 0
+            case .incomplete: return 1
+            case .missing: return 2
+            case .lateRejected: return 3
+            case .accepted: return 4
+            case .unitLevel: return 5
+            }
+        }
+        let sorted = dossiers.sorted { a, b in
+            if urgency(a.1) != urgency(b.1) { return urgency(a.1) < urgency(b.1) }
+            if (a.1.daysLeft ?? 0) != (b.1.daysLeft ?? 0) { return (a.1.daysLeft ?? 0) < (b.1.daysLeft ?? 0) }
+            return a.0.dossierID < b.0.dossierID
+        }
+        return sorted.map { d, s in
+            let name = d.nomineeKind == "unit" ? (ctx.report.organisation.byID[d.nomineeID]?.name ?? d.nomineeID)
+                                               : (ctx.collector.names[d.nomineeID] ?? d.nomineeID)
+            return ["id": d.dossierID, "nominee": name, "level": l[d.awardLevel], "submitted": f.day(s.submittedOn),
+                    "status": l["dossier_" + s.status.rawValue], "cls": s.status.rawValue,
+                    "missing": s.missingParts.map { l["part_" + $0] }.joined(separator: "; "),
+                    "days_left": s.daysLeft.map(String.init) ?? ""]
+        }
+    }
+
+    static func median(_ values: [Fraction]) -> Fraction? {
+        let v = values.sorted()
+        guard !v.isEmpty else { return nil }
+        if v.count % 2 == 1 { return v[v.count / 2] }
+        let a = v[v.count / 2 - 1], b = v[v.count / 2]
+        return Fraction(a.numerator * b.denominator + b.numerator * a.denominator, 2 * a.denominator * b.denominator)
+    }
+
+    func unitModel(_ ctx: Context, _ s: UnitStanding) -> [String: Any] {
+        var m = common(ctx, title: s.unit.name, root: "../")
+        m["unit"] = s.unit.name
+        m["bloc"] = blocTitle(s.bloc, ctx)
+        m["headcount"] = f.int(s.headcount)
+        let members = ctx.blocRows[s.bloc] ?? []
+        let metrics: [(String, (UnitStanding) -> Fraction?, RankedCriterion?)] = [
+            ("e2e_rate", { $0.e2eRate }, .e2e), ("retro_rate", { $0.retroRate }, .retro), ("quality_rate", { $0.qualityRate }, .quality),
+            ("signature_rate", { $0.signatureRate }, .signature), ("e_record_rate", { $0.eRecordRate }, nil),
+            ("level5_rate", { $0.level5Rate }, .level5), ("participation_rate", { $0.participationRate }, nil),
+            ("proficiency_rate", { $0.proficiencyRate }, nil),
+        ]
+        var rows: [[String: String]] = [["name": l["composite"], "value": f.score(s.composite),
+                                         "rank": s.ranks[.composite].map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
+                                         "median": f.score(HTMLReport.medianScore(members.map(\.composite)))]]
+        for (key, get, criterion) in metrics {
+            rows.append(["name": l[key], "value": f.rate(get(s)),
+                         "rank": criterion.flatMap { s.ranks[$0] }.map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
+                         "median": f.rate(HTMLReport.median(members.compactMap(get)))])
+        }
+        m["metrics"] = rows
+        m["milestone_rows"] = (ctx.milestones["\(s.bloc)|\(s.unit.id)"] ?? []).map { ms -> [String: Any] in
+            var r = statusCell(ms)
+            r["name"] = l["m_" + ms.kind.rawValue]
+            r["deadline"] = f.day(ms.deadline)
+            r["completed"] = f.day(ms.completedOn)
+            r["projected"] = f.day(ms.projectedOn)
+            return r
+        }
+        let leaderKey = s.bloc == "provincial" ? "staff:\(s.unit.id)" : s.unit.id
+        m["leaders_qlahs"] = (ctx.collector.qlahs[leaderKey] ?? []).map { p -> [String: String] in
+            ["name": p.facts.fullName, "cases": f.int(p.facts.casesE2E),
+             "clean": p.facts.staleRecords == 0 && p.facts.errorRecords == 0 ? l["yes"] : l["no"], "score": f.score(p.score)]
+        }
+        m["has_leaders_qlahs"] = !(ctx.collector.qlahs[leaderKey] ?? []).isEmpty
+        m["has_leaders_ai"] = !(ctx.collector.ai[leaderKey] ?? []).isEmpty
+        m["leaders_ai"] = (ctx.collector.ai[leaderKey] ?? []).map { p -> [String: String] in
+            ["name": p.facts.fullName, "level": f.int(p.facts.levelNow), "minutes": f.int(p.facts.studyMinutes),
+             "weeks": "\(p.facts.activeWeeks)/\(Individuals.weeksInPeriod(ctx.window))"]
+        }
+        if s.bloc == "provincial" {
+            m["sub"] = blocModel(ctx, "sub:\(s.unit.id)", root: "../")
+            m["sub_matrix"] = milestoneMatrix(ctx, "sub:\(s.unit.id)", root: "../")
+            m["milestone_heads"] = milestoneHeads
+        }
+        let counts = ctx.quality.perUnit[s.unit.id] ?? [:]
+        m["quality_counts"] = ["total", "missing_fields", "errors", "stale", "not_entered"].map {
+            ["name": $0 == "total" ? l["records_to_fix"] : l[$0], "count": f.int(counts[$0] ?? 0)]
+        }
+        m["records"] = (ctx.quality.firstRows[s.unit.id] ?? []).map { cells -> [String: String] in
+            func text(_ i: Int) -> String {
+                if case .text(let t) = cells[i] { return t }
+                if case .number(let n) = cells[i] { return n }
+                return ""
+            }
+            return ["case": text(2), "prosecutor": text(3), "accepted": f.day(Day(iso: text(4))),
+                    "problem": text(5).split(separator: ";").map { l[String($0)] }.joined(separator: "; "),
+                    "updated": f.day(Day(iso: text(8)))]
+        }
+        let total = counts["total"] ?? 0
+        m["has_records"] = total > 0
+        m["records_csv"] = total > 0 ? "\(unitFileName(s.unit.id)).records.csv" : ""
+        m["more_rows"] = total > QualitySummary.rowsOnPage
+            ? l["more_rows"].replacingOccurrences(of: "%d", with: f.int(total - QualitySummary.rowsOnPage)) : ""
+        return m
+    }
+
+    static func medianScore(_ values: [Decimal]) -> Decimal? {
+        let v = values.sorted()
+        guard !v.isEmpty else { return nil }
+        return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
     }
 }
 
-/// One label catalogue per language.
-struct Labels {
-    let language: Language
-    init(_ language: Language) { self.language = language }
+/// `OUT/index.html`: the runs in the folder, newest first, for readers whose share shows no
+/// symbolic links.
+public struct ArchivePage {
+    public let language: Language
+    public init(language: Language) { self.language = language }
 
-    static let vi: [String: String] = [
-        "title": "Kết quả phong trào thi đua QLAHS và “Bình dân học vụ số”",
-        "plan": "Kế hoạch", "as_of": "Số liệu đến hết ngày", "final": "Kỳ thi đua đã kết thúc: kết quả chung cuộc",
-        "rank": "Hạng", "unit": "Đơn vị", "composite": "Điểm tổng hợp", "e2e_rate": "Tỷ lệ toàn trình",
-        "retro_rate": "Nhập liệu truy hồi", "quality_rate": "Dữ liệu sạch", "signature_rate": "Ký số",
-        "level5_rate": "Đẳng 5 / biên chế", "anomalies": "Dữ liệu bất thường",
-        "bloc_spp": "Khối các đơn vị thuộc VKSND tối cao", "bloc_provincial": "Khối VKSND tỉnh, thành phố",
-        "bloc_sub": "Khối phòng, VKSND khu vực thuộc",
-    ]
-    static let en: [String: String] = [
-        "title": "QLAHS and “Digital literacy for all” emulation results",
-        "plan": "Plan", "as_of": "Data through", "final": "The emulation period has ended: final standing",
-        "rank": "Rank", "unit": "Unit", "composite": "Composite score", "e2e_rate": "End-to-end rate",
-        "retro_rate": "Retrospective entry", "quality_rate": "Clean data", "signature_rate": "Digitally signed",
-        "level5_rate": "Level 5 / headcount", "anomalies": "Data anomalies",
-        "bloc_spp": "Units of the Supreme People's Procuracy", "bloc_provincial": "Provincial procuracies",
-        "bloc_sub": "Departments and regional procuracies of",
-    ]
+    public func html(runs: [Day], latest: Day?) -> String {
+        let l = Labels(language), f = PageFormat(language)
+        var items = ""
+        for d in runs {
+            let mark = d == latest ? " <strong>(\(htmlEscape(l["newest"])))</strong>" : ""
+            items += "<li><a href=\"\(d)/index.html\">\(htmlEscape(f.day(d)))</a>\(mark)</li>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <title>\(htmlEscape(l["archive"]))</title>
+            <style>body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2rem;color:#1a1a1a}a{color:#0b4f8a}</style>
+            </head><body><h1>\(htmlEscape(l["title"]))</h1><h2>\(htmlEscape(l["archive"]))</h2>
+            <ul>
+            \(items)</ul></body></html>
 
-    subscript(_ key: String) -> String {
-        (language == .vi ? Labels.vi : Labels.en)[key] ?? key
+            """
     }
 }

@@ -90,4 +90,10 @@ public enum Tables {
         [.day(window.asOf), .text(d.dossierID), .text(d.nomineeKind), .text(d.nomineeID), .text(d.awardLevel),
          .day(s.submittedOn), .text(s.status.rawValue), .text(s.missingParts.joined(separator: ";")), .int(s.daysLeft)]
     }
+
+    public static func qualityRow(_ unit: String, _ caseID: String, _ prosecutor: String?, _ accepted: Day, _ problems: [String],
+                                  _ missing: Int, _ errors: Int, _ updated: Day?, window: Window) -> [CSVCell] {
+        [.day(window.asOf), .text(unit), .text(caseID), .string(prosecutor), .day(accepted), .text(problems.joined(separator: ";")),
+         .int(missing), .int(errors), .day(updated)]
+    }
 }

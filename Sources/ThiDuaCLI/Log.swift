@@ -1,0 +1,26 @@
+import Foundation
+
+/// Logs on stderr, one line per event: human by default, JSON lines with `logging.format: json`.
+/// Messages pass through the connection's redaction before they get here; none carries a password.
+struct EventLog {
+    var json = false
+
+    func info(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("info", event, message, fields) }
+    func warn(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("warning", event, message, fields) }
+    func error(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("error", event, message, fields) }
+
+    private func emit(_ level: String, _ event: String, _ message: String, _ fields: [(String, String)]) {
+        let line: String
+        if json {
+            var object: [String: String] = ["time": ISO8601DateFormatter().string(from: Date()), "level": level,
+                                            "event": event, "message": message]
+            for (k, v) in fields { object[k] = v }
+            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+            line = String(decoding: data, as: UTF8.self)
+        } else {
+            let extra = fields.map { " \($0.0)=\($0.1)" }.joined()
+            line = "thidua: \(level == "info" ? "" : level + ": ")\(message)\(extra)"
+        }
+        FileHandle.standardError.write(Data((line.replacingOccurrences(of: "\n", with: " ") + "\n").utf8))
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import ThiDuaCore
+
+/// The job's effective configuration: defaults, then the configuration file, then `THIDUA_*`
+/// environment variables, then the command line (SPEC §6). Passwords never live here: the
+/// connection string may not carry one (libpq's `.pgpass` or service file holds it).
+public struct Settings: Sendable, Equatable {
+    /// libpq conninfo or URI; nil: libpq's defaults (PG* variables, service file, .pgpass).
+    public var conninfo: String?
+    public var schema = "thidua"
+    public var connectTimeoutSeconds = 10
+    public var statementTimeoutSeconds = 900
+    /// Attempts for transient failures (connection refused, 08xxx, 57P0x, 53300, 40001, 40P01).
+    public var retries = 3
+    public var retryBackoffSeconds = 2.0
+    public var outDir = "out"
+    /// Runs kept in OUT (newest first); older ones are removed after a run is published.
+    public var retention = 30
+    public var fileMode: UInt16 = 0o640
+    public var dirMode: UInt16 = 0o2750
+    public var byteOrderMark = true
+    public var language = "vi"
+    public var timeZone = "Asia/Ho_Chi_Minh"
+    public var planFile: String?
+    public var templatesDir: String?
+    /// Publishing gate: refuse to move `latest` when records in the window fall by more than this share.
+    public var gateMaxDropShare = Decimal(string: "0.5")!
+    public var logFormat = "human"
+    /// node_exporter textfile collector output; nil: none.
+    public var metricsFile: String?
+
+    public init() {}
+
+    /// Reads a configuration file (YAML). Unknown keys are refused.
+    public mutating func apply(file path: String) throws(ConfigError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, key: nil, message: "cannot be read (missing or not readable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, key: nil, message: "is not UTF-8 text")
+        }
+        var r = try MappingReader.document(text: text, file: path)
+        if r.has("database") {
+            var m = try r.mapping("database")
+            if let v = try m.optionalScalar("conninfo") { conninfo = try Settings.refusePassword(v, file: path, key: "database.conninfo") }
+            if let v = try m.optionalScalar("schema") { schema = v }
+            if m.has("connect_timeout_seconds") { connectTimeoutSeconds = try m.integer("connect_timeout_seconds", min: 1) }
+            if m.has("statement_timeout_seconds") { statementTimeoutSeconds = try m.integer("statement_timeout_seconds", min: 1) }
+            if m.has("retries") { retries = try m.integer("retries", min: 1) }
+            try m.finish()
+        }
+        if r.has("output") {
+            var m = try r.mapping("output")
+            if let v = try m.optionalScalar("dir") { outDir = v }
+            if m.has("retention") { retention = try m.integer("retention", min: 1) }
+            if let v = try m.optionalScalar("file_mode") { fileMode = try Settings.mode(v, file: path, key: "output.file_mode") }
+            if let v = try m.optionalScalar("dir_mode") { dirMode = try Settings.mode(v, file: path, key: "output.dir_mode") }
+            if m.has("byte_order_mark") { byteOrderMark = try m.boolean("byte_order_mark") }
+            if m.has("gate_max_drop_share") {
+                gateMaxDropShare = try m.decimal("gate_max_drop_share")
+                if gateMaxDropShare > 1 { throw ConfigError(file: path, key: "output.gate_max_drop_share", message: "is above 1 (expected a share such as 0.5)") }
+            }
+            try m.finish()
+        }
+        if r.has("report") {
+            var m = try r.mapping("report")
+            if let v = try m.optionalScalar("language") { language = try Settings.language(v, file: path, key: "report.language") }
+            if let v = try m.optionalScalar("time_zone") {
+                guard TimeZone(identifier: v) != nil else { throw ConfigError(file: path, key: "report.time_zone", message: "'\(v)' is not a time zone (expected e.g. Asia/Ho_Chi_Minh)") }
+                timeZone = v
+            }
+            if let v = try m.optionalScalar("templates") { templatesDir = v }
+            try m.finish()
+        }
+        if let v = try r.optionalScalar("plan") { planFile = v }
+        if r.has("logging") {
+            var m = try r.mapping("logging")
+            if let v = try m.optionalScalar("format") { logFormat = try Settings.logFormat(v, file: path, key: "logging.format") }
+            if let v = try m.optionalScalar("metrics_file") { metricsFile = v }
+            try m.finish()
+        }
+        try r.finish()
+    }
+
+    /// `THIDUA_DB`, `THIDUA_SCHEMA`, `THIDUA_OUT`, `THIDUA_RETENTION`, `THIDUA_LANG`, `THIDUA_PLAN`,
+    /// `THIDUA_LOG_FORMAT`, `THIDUA_METRICS_FILE`.
+    public mutating func apply(environment env: [String: String]) throws(ConfigError) {
+        let file = "environment"
+        if let v = env["THIDUA_DB"], !v.isEmpty { conninfo = try Settings.refusePassword(v, file: file, key: "THIDUA_DB") }
+        if let v = env["THIDUA_SCHEMA"], !v.isEmpty { schema = v }
+        if let v = env["THIDUA_OUT"], !v.isEmpty { outDir = v }
+        if let v = env["THIDUA_RETENTION"], !v.isEmpty {
+            guard let n = Int(v), n >= 1 else { throw ConfigError(file: file, key: "THIDUA_RETENTION", message: "'\(v)' is not a whole number of 1 or more") }
+            retention = n
+        }
+        if let v = env["THIDUA_LANG"], !v.isEmpty { language = try Settings.language(v, file: file, key: "THIDUA_LANG") }
+        if let v = env["THIDUA_PLAN"], !v.isEmpty { planFile = v }
+        if let v = env["THIDUA_LOG_FORMAT"], !v.isEmpty { logFormat = try Settings.logFormat(v, file: file, key: "THIDUA_LOG_FORMAT") }
+        if let v = env["THIDUA_METRICS_FILE"], !v.isEmpty { metricsFile = v }
+    }
+
+    /// The effective configuration, one `key = value` a line, secrets redacted.
+    public func describe(redact: (String) -> String) -> String {
+        func octal(_ m: UInt16) -> String { "0" + String(m, radix: 8) }
+        let lines: [(String, String)] = [
+            ("database.conninfo", conninfo.map(redact) ?? "(libpq defaults: PG* variables, service file, .pgpass)"),
+            ("database.schema", schema),
+            ("database.connect_timeout_seconds", String(connectTimeoutSeconds)),
+            ("database.statement_timeout_seconds", String(statementTimeoutSeconds)),
+            ("database.retries", String(retries)),
+            ("output.dir", outDir), ("output.retention", String(retention)),
+            ("output.file_mode", octal(fileMode)), ("output.dir_mode", octal(dirMode)),
+            ("output.byte_order_mark", String(byteOrderMark)),
+            ("output.gate_max_drop_share", "\(gateMaxDropShare)"),
+            ("report.language", language), ("report.time_zone", timeZone),
+            ("report.templates", templatesDir ?? "(built in)"),
+            ("plan", planFile ?? "(built in: 251/KH-VKSTC)"),
+            ("logging.format", logFormat), ("logging.metrics_file", metricsFile ?? "(none)"),
+        ]
+        return lines.map { "\($0.0) = \($0.1)" }.joined(separator: "\n")
+    }
+
+    static func refusePassword(_ conninfo: String, file: String, key: String) throws(ConfigError) -> String {
+        let lowered = conninfo.lowercased()
+        let hasKeyword = lowered.range(of: #"(^|\s)password\s*="#, options: .regularExpression) != nil
+        let hasURIPassword = lowered.range(of: #"^postgres(ql)?://[^/@]*:[^/@]*@"#, options: .regularExpression) != nil
+        if hasKeyword || hasURIPassword {
+            throw ConfigError(file: file, key: key, message: "holds a password; put it in ~/.pgpass or a service file (pg_service.conf) instead")
+        }
+        return conninfo
+    }
+
+    static func mode(_ text: String, file: String, key: String) throws(ConfigError) -> UInt16 {
+        guard let v = UInt16(text.hasPrefix("0o") ? String(text.dropFirst(2)) : text, radix: 8), v <= 0o7777 else {
+            throw ConfigError(file: file, key: key, message: "'\(text)' is not an octal mode (expected e.g. 0640)")
+        }
+        if v & 0o007 != 0 { throw ConfigError(file: file, key: key, message: "'\(text)' lets everyone read the outputs (staff names are personal data); expected no bits for others, e.g. 0640") }
+        return v
+    }
+
+    static func language(_ v: String, file: String, key: String) throws(ConfigError) -> String {
+        guard ["vi", "en"].contains(v) else { throw ConfigError(file: file, key: key, message: "'\(v)' is not vi or en") }
+        return v
+    }
+
+    static func logFormat(_ v: String, file: String, key: String) throws(ConfigError) -> String {
+        guard ["human", "json"].contains(v) else { throw ConfigError(file: file, key: key, message: "'\(v)' is not human or json") }
+        return v
+    }
+}

@@ -1,0 +1,295 @@
+/// The built-in templates, identical to templates/*.mustache (a test keeps them in step; `make embed`
+/// regenerates this file). An operator overrides any of them with `--templates DIR`.
+enum DefaultTemplates {
+    static let all: [(String, String)] = [
+        ("index", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} – {{as_of}}</title>
+{{> style}}
+</head>
+<body>
+<header class="top">
+<h1>{{l.title}}</h1>
+<p class="meta">{{l.subtitle}}</p>
+<p class="meta">{{l.plan}} {{plan_name}} · {{l.as_of}} <strong><time datetime="{{as_of_iso}}">{{as_of}}</time></strong> · {{l.generated}} {{generated}}</p>
+<p class="banner{{#final}} final{{/final}}">{{status_note}}</p>
+<nav class="toc noprint"><a href="#leaderboards">{{l.rank}}</a><a href="#milestones">{{l.milestones}}</a><a href="#shortlist">{{l.shortlist}}</a><a href="#dossiers">{{l.dossiers}}</a><a href="#quality">{{l.quality}}</a><a href="#anomalies">{{l.anomalies}}</a><a href="#plan">{{l.plan_used}}</a></nav>
+</header>
+<main>
+<section id="leaderboards">
+{{#blocs}}
+<h2 id="{{id}}">{{title}}</h2>
+{{{chart}}}
+<p class="small">{{l.priority_note}}</p>
+<table>
+<caption class="small">{{title}}</caption>
+<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.trend}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td><td>{{{spark}}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{/blocs}}
+<h2 id="sub">{{l.bloc_sub}}…</h2>
+<table>
+<thead><tr><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.count}}</th><th scope="col">{{l.rank}} 1</th></tr></thead>
+<tbody>
+{{#provinces}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{count}}</td><td>{{leader}}</td></tr>
+{{/provinces}}
+</tbody>
+</table>
+</section>
+
+<section id="milestones">
+<h2>{{l.milestones}}</h2>
+<p class="legend small">{{l.legend}}: <span class="st met">✓ {{l.s_met}}</span> <span class="st met_late">✓! {{l.s_met_late}}</span> <span class="st pending">… {{l.s_pending}}</span> <span class="st at_risk">⚠ {{l.s_at_risk}}</span> <span class="st missed">✗ {{l.s_missed}}</span> <span class="st not_applicable">– {{l.s_not_applicable}}</span> <span class="st no_data">? {{l.s_no_data}}</span></p>
+{{#matrices}}
+<h3>{{title}}</h3>
+<table>
+<thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th>{{#cells}}<td class="st {{cls}}" title="{{text}} {{value}}">{{symbol}} {{text}}{{#detail}}<br><span class="small">{{detail}}</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+{{/matrices}}
+</section>
+
+<section id="shortlist">
+<h2>{{l.shortlist}}</h2>
+<h3>{{l.units_proposed}}</h3>
+<table>
+<thead><tr><th scope="col">{{l.bloc_spp}} / {{l.bloc_provincial}}</th><th scope="col" class="num">{{l.quota}}</th><th scope="col" class="num">{{l.position}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.status}}</th><th scope="col">{{l.reason}}</th></tr></thead>
+<tbody>
+{{#unit_nominations}}<tr><td>{{bloc}}</td><td class="num">{{quota}}</td><td class="num">{{position}}</td><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="{{cls}}">{{status}}</td><td>{{reason}}</td></tr>
+{{/unit_nominations}}
+{{#sub_nominations}}<tr><td>{{bloc}}</td><td class="num">{{quota}}</td><td class="num">{{position}}</td><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="{{cls}}">{{status}}</td><td>{{reason}}</td></tr>
+{{/sub_nominations}}
+</tbody>
+</table>
+<h3>{{l.staff_proposed}}</h3>
+<table>
+<thead><tr><th scope="col">{{l.bloc_staff}}…</th><th scope="col" class="num">{{l.quota}}</th><th scope="col" class="num">{{l.position}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.status}}</th></tr></thead>
+<tbody>
+{{#staff_nominations}}<tr><td>{{bloc}}</td><td class="num">{{quota}}</td><td class="num">{{position}}</td><th scope="row">{{name}}</th><td class="{{cls}}">{{status}}</td></tr>
+{{/staff_nominations}}
+</tbody>
+</table>
+<p class="small">{{l.excluded}}: {{staff_excluded}} ({{l.reason_discipline_staff}})</p>
+</section>
+
+<section id="dossiers">
+<h2>{{l.dossiers}}</h2>
+<table>
+<thead><tr><th scope="col">{{l.dossier}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.award_level}}</th><th scope="col">{{l.submitted_on}}</th><th scope="col">{{l.status}}</th><th scope="col">{{l.missing_parts}}</th><th scope="col" class="num">{{l.days_left}}</th></tr></thead>
+<tbody>
+{{#dossiers}}<tr><td>{{id}}</td><th scope="row">{{nominee}}</th><td>{{level}}</td><td>{{submitted}}</td><td class="{{cls}}">{{status}}</td><td>{{missing}}</td><td class="num">{{days_left}}</td></tr>
+{{/dossiers}}
+</tbody>
+</table>
+</section>
+
+<section id="quality">
+<h2>{{l.quality}}</h2>
+<table>
+<thead><tr><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
+<tbody>{{#quality_totals}}<tr><th scope="row">{{name}}</th><td class="num">{{count}}</td></tr>{{/quality_totals}}</tbody>
+</table>
+<h3>{{l.worst_units}}</h3>
+<table>
+<thead><tr><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.records_to_fix}}</th><th scope="col" class="num">{{l.missing_fields}}</th><th scope="col" class="num">{{l.errors}}</th><th scope="col" class="num">{{l.stale}}</th><th scope="col" class="num">{{l.not_entered}}</th></tr></thead>
+<tbody>{{#worst_units}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{total}}</td><td class="num">{{missing}}</td><td class="num">{{errors}}</td><td class="num">{{stale}}</td><td class="num">{{not_entered}}</td></tr>
+{{/worst_units}}</tbody>
+</table>
+</section>
+
+<section id="anomalies">
+<h2>{{l.anomalies}} ({{anomaly_total}})</h2>
+{{^has_anomalies}}<p>{{l.anomalies_none}}</p>{{/has_anomalies}}
+{{#has_anomalies}}
+<table>
+<thead><tr><th scope="col">{{l.relation}}</th><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
+<tbody>{{#anomaly_counts}}<tr><td>{{relation}}</td><th scope="row">{{problem}}</th><td class="num">{{count}}</td></tr>{{/anomaly_counts}}</tbody>
+</table>
+<table>
+<thead><tr><th scope="col">{{l.relation}}</th><th scope="col">{{l.key}}</th><th scope="col">{{l.problem}}</th><th scope="col">{{l.detail}}</th></tr></thead>
+<tbody>{{#anomalies}}<tr><td>{{relation}}</td><th scope="row">{{key}}</th><td>{{problem}}</td><td>{{detail}}</td></tr>
+{{/anomalies}}</tbody>
+</table>
+{{/has_anomalies}}
+</section>
+
+<section id="plan">
+<h2>{{l.plan_used}}</h2>
+<p>{{l.plan}} {{plan_name}}: {{plan_title}}</p>
+<table>
+<thead><tr><th scope="col">{{l.key_dates}}</th><th scope="col">{{l.date}}</th></tr></thead>
+<tbody>{{#dates}}<tr><th scope="row">{{name}}</th><td>{{date}}</td></tr>{{/dates}}</tbody>
+</table>
+<table>
+<thead><tr><th scope="col">{{l.criterion}} ({{l.composite}})</th><th scope="col" class="num">{{l.weight}}</th></tr></thead>
+<tbody>{{#weights}}<tr><th scope="row">{{name}}</th><td class="num">{{weight}}</td></tr>{{/weights}}</tbody>
+</table>
+</section>
+</main>
+</body>
+</html>
+
+"""#),
+        ("style", #"""
+<style>
+:root { --ink: #1b1f24; --muted: #5b6470; --line: #c9d1da; --head: #e8eef5; --ok: #1f6f3f; --okbg: #dff3e6; --warn: #8a5a00; --warnbg: #fff1cc; --bad: #9b1c1c; --badbg: #fbe0e0; --info: #0b4f8a; --infobg: #e1eefa; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1.2rem 1.5rem 3rem; color: var(--ink); line-height: 1.4; }
+header.top { border-bottom: 3px solid #8a1c1c; margin-bottom: 1rem; padding-bottom: .6rem; }
+h1 { font-size: 1.55rem; margin: .2rem 0; color: #8a1c1c; }
+h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.meta { color: var(--muted); margin: .2rem 0; }
+.banner { padding: .5rem .8rem; border-left: 5px solid var(--info); background: var(--infobg); margin: .6rem 0; font-weight: 600; }
+.banner.final { border-color: #8a1c1c; background: #f9e6e6; }
+nav.toc a { margin-right: 1rem; }
+a { color: var(--info); }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; }
+thead th { background: var(--head); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+thead th { font-size: .82rem; }
+tbody th[scope=row] { font-weight: 500; min-width: 15rem; }
+tr:nth-child(even) td { background: #fafbfc; }
+.prio { color: var(--ok); font-weight: 700; }
+.up { color: var(--ok); } .down { color: var(--bad); } .new { color: var(--info); }
+.st { white-space: nowrap; font-size: .85rem; }
+.st.met { background: var(--okbg); color: var(--ok); }
+.st.met_late { background: #edf7e0; color: #4d6b12; }
+.st.missed { background: var(--badbg); color: var(--bad); font-weight: 600; }
+.st.at_risk { background: var(--warnbg); color: var(--warn); font-weight: 600; }
+.st.pending { background: var(--infobg); color: var(--info); }
+.st.not_applicable, .st.no_data { color: var(--muted); }
+.proposed { font-weight: 700; color: var(--ok); } .excluded { color: var(--bad); }
+.accepted { color: var(--ok); } .incomplete, .late_rejected, .missing { color: var(--bad); font-weight: 600; } .pending { color: var(--warn); }
+svg.chart { max-width: 100%; height: auto; font-size: 11px; }
+svg.chart .lbl, svg.chart .val { fill: #1b1f24; }
+svg.chart .bar { fill: #6b8fb3; } svg.chart .bar.ok { fill: #2e7d4f; }
+svg.chart .threshold { stroke: #8a1c1c; stroke-width: 1.5; stroke-dasharray: 4 3; }
+svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark circle { fill: #0b4f8a; }
+.legend span { margin-right: .8rem; }
+.small { font-size: .85rem; color: var(--muted); }
+@media print {
+  @page { size: A4; margin: 12mm 10mm; }
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  nav.toc, .noprint { display: none; }
+  thead { display: table-header-group; }
+  tr, svg { page-break-inside: avoid; }
+  h2 { page-break-after: avoid; }
+  section { page-break-inside: auto; }
+  a { color: inherit; text-decoration: none; }
+  .st, .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+</style>
+
+"""#),
+        ("unit", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}} – {{as_of}}</title>
+{{> style}}
+</head>
+<body>
+<header class="top">
+<p class="noprint"><a href="{{root}}index.html">{{l.back}}</a></p>
+<h1>{{unit}}</h1>
+<p class="meta">{{bloc}} · {{l.headcount}} {{headcount}} · {{l.as_of}} <strong><time datetime="{{as_of_iso}}">{{as_of}}</time></strong> · {{l.plan}} {{plan_name}}</p>
+<p class="banner{{#final}} final{{/final}}">{{status_note}}</p>
+</header>
+<main>
+<section>
+<h2>{{l.metric}}</h2>
+<table>
+<thead><tr><th scope="col">{{l.metric}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.bloc_rank}}</th><th scope="col" class="num">{{l.bloc_median}}</th></tr></thead>
+<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td></tr>
+{{/metrics}}</tbody>
+</table>
+</section>
+<section>
+<h2>{{l.milestones}}</h2>
+<table>
+<thead><tr><th scope="col">{{l.milestone}}</th><th scope="col">{{l.deadline}}</th><th scope="col">{{l.status}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col">{{l.completed_on}}</th><th scope="col">{{l.projected_on}}</th></tr></thead>
+<tbody>{{#milestone_rows}}<tr><th scope="row">{{name}}</th><td>{{deadline}}</td><td class="st {{cls}}">{{symbol}} {{text}}</td><td class="num">{{value}}</td><td>{{completed}}</td><td>{{projected}}</td></tr>
+{{/milestone_rows}}</tbody>
+</table>
+</section>
+<section>
+<h2>{{l.leaders_qlahs}}</h2>
+{{^has_leaders_qlahs}}<p>{{l.none}}</p>{{/has_leaders_qlahs}}
+{{#has_leaders_qlahs}}
+<table>
+<thead><tr><th scope="col">{{l.prosecutor}}</th><th scope="col" class="num">{{l.cases_e2e}}</th><th scope="col">{{l.clean}}</th><th scope="col" class="num">{{l.score}}</th></tr></thead>
+<tbody>{{#leaders_qlahs}}<tr><th scope="row">{{name}}</th><td class="num">{{cases}}</td><td>{{clean}}</td><td class="num">{{score}}</td></tr>
+{{/leaders_qlahs}}</tbody>
+</table>
+{{/has_leaders_qlahs}}
+<h2>{{l.leaders_ai}}</h2>
+{{^has_leaders_ai}}<p>{{l.none}}</p>{{/has_leaders_ai}}
+{{#has_leaders_ai}}
+<table>
+<thead><tr><th scope="col">{{l.staff}}</th><th scope="col" class="num">{{l.level_now}}</th><th scope="col" class="num">{{l.study_minutes}}</th><th scope="col" class="num">{{l.active_weeks}}</th></tr></thead>
+<tbody>{{#leaders_ai}}<tr><th scope="row">{{name}}</th><td class="num">{{level}}</td><td class="num">{{minutes}}</td><td class="num">{{weeks}}</td></tr>
+{{/leaders_ai}}</tbody>
+</table>
+{{/has_leaders_ai}}
+</section>
+{{#sub}}
+<section id="sub">
+<h2>{{l.sub_leaderboard}}</h2>
+{{{chart}}}
+<table>
+<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th></tr></thead>
+<tbody>{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td></tr>
+{{/rows}}</tbody>
+</table>
+</section>
+{{/sub}}
+{{#sub_matrix}}
+<section>
+<h3>{{l.milestones}} – {{title}}</h3>
+<table>
+<thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
+<tbody>{{#rows}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th>{{#cells}}<td class="st {{cls}}">{{symbol}} {{text}}{{#detail}}<br><span class="small">{{detail}}</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
+</table>
+</section>
+{{/sub_matrix}}
+<section id="records">
+<h2>{{l.records_to_fix}}</h2>
+<table>
+<thead><tr><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
+<tbody>{{#quality_counts}}<tr><th scope="row">{{name}}</th><td class="num">{{count}}</td></tr>{{/quality_counts}}</tbody>
+</table>
+{{#has_records}}
+<p><a href="{{records_csv}}" download>{{l.download_csv}}</a></p>
+<table>
+<thead><tr><th scope="col">{{l.case_id}}</th><th scope="col">{{l.prosecutor}}</th><th scope="col">{{l.accepted_on}}</th><th scope="col">{{l.problem}}</th><th scope="col">{{l.last_updated_on}}</th></tr></thead>
+<tbody>{{#records}}<tr><th scope="row">{{case}}</th><td>{{prosecutor}}</td><td>{{accepted}}</td><td>{{problem}}</td><td>{{updated}}</td></tr>
+{{/records}}</tbody>
+</table>
+<p class="small">{{more_rows}}</p>
+{{/has_records}}
+</section>
+</main>
+</body>
+</html>
+
+"""#),
+    ]
+}

@@ -1,0 +1,154 @@
+import Foundation
+import ThiDuaCore
+
+/// Reads CSV text written by `CSVWriter` (RFC 4180, optional BOM) into header-keyed rows.
+public enum CSVReader {
+    public static func rows(_ text: String) -> [[String: String]] {
+        var records: [[String]] = []
+        var field = "", record: [String] = [], quoted = false, afterQuote = false
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        for c in body.unicodeScalars {
+            if quoted {
+                if c == "\"" { quoted = false; afterQuote = true } else { field.unicodeScalars.append(c) }
+                continue
+            }
+            switch c {
+            case "\"":
+                if afterQuote { field.append("\"") }
+                quoted = true
+                afterQuote = false
+            case ",":
+                record.append(field); field = ""; afterQuote = false
+            case "\r":
+                afterQuote = false
+            case "\n":
+                record.append(field); field = ""; afterQuote = false
+                records.append(record); record = []
+            default:
+                afterQuote = false
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !record.isEmpty { record.append(field); records.append(record) }
+        guard let header = records.first else { return [] }
+        return records.dropFirst().map { r in
+            var row: [String: String] = [:]
+            for (i, h) in header.enumerated() where i < r.count { row[h] = r[i] }
+            return row
+        }
+    }
+}
+
+/// Earlier published runs, for rank movement and the end-to-end sparkline (issue 7).
+public struct History: Sendable {
+    public struct Point: Sendable {
+        public var e2e: Fraction?
+        public var compositeRank: Int?
+    }
+    /// Oldest first; each maps "bloc|unit_id" to its point.
+    public var runs: [(day: Day, points: [String: Point])] = []
+
+    public init() {}
+
+    /// Up to `limit` published runs before `day`, read from their unit_metrics.csv.
+    public static func read(outDir: String, before day: Day, limit: Int = 8) -> History {
+        var h = History()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: outDir)) ?? []
+        let days = names.compactMap { Day(iso: $0) }.filter { $0 < day }.sorted(by: >).prefix(limit)
+        for d in days.reversed() {
+            guard let text = try? String(contentsOfFile: "\(outDir)/\(d)/csv/unit_metrics.csv", encoding: .utf8) else { continue }
+            var points: [String: Point] = [:]
+            for r in CSVReader.rows(text) {
+                guard let bloc = r["bloc"], let unit = r["unit_id"] else { continue }
+                let e2e = Int(r["e2e_done"] ?? "").flatMap { n in Int(r["e2e_total"] ?? "").flatMap { Fraction(n, $0) } }
+                points["\(bloc)|\(unit)"] = Point(e2e: e2e, compositeRank: Int(r["composite_rank"] ?? ""))
+            }
+            h.runs.append((d, points))
+        }
+        return h
+    }
+
+    /// The previous published run's point for a unit, if that run had it.
+    public func previous(_ bloc: String, _ unit: String) -> Point?? {
+        guard let last = runs.last else { return .none }
+        return .some(last.points["\(bloc)|\(unit)"])
+    }
+
+    public func trend(_ bloc: String, _ unit: String) -> [Fraction?] {
+        runs.map { $0.points["\(bloc)|\(unit)"]?.e2e }
+    }
+}
+
+/// Per unit: how many records to fix, by problem, and the first rows the unit page lists.
+public struct QualitySummary: Sendable {
+    public static let rowsOnPage = 50
+    public var perUnit: [String: [String: Int]] = [:]
+    public var firstRows: [String: [[CSVCell]]] = [:]
+    public var totals: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(unit: String, problems: [String], cells: [CSVCell]) {
+        var c = perUnit[unit] ?? [:]
+        c["total", default: 0] += 1
+        for p in problems { c[p, default: 0] += 1; totals[p, default: 0] += 1 }
+        totals["total", default: 0] += 1
+        perUnit[unit] = c
+        if (firstRows[unit]?.count ?? 0) < QualitySummary.rowsOnPage { firstRows[unit, default: []].append(cells) }
+    }
+}
+
+/// What the unit pages need from the streamed staff: a few leading staff per unit and per staff
+/// bloc, the proposed staff, and the names of dossier nominees.
+public struct PageCollector: Sendable {
+    public static let leadersShown = 5
+    public var qlahs: [String: [StaffStanding]] = [:]
+    public var ai: [String: [StaffStanding]] = [:]
+    public var nominations: [Nomination] = []
+    public var names: [String: String] = [:]
+    let wanted: Set<String>
+
+    public init(dossierNominees: Set<String>) { wanted = dossierNominees }
+
+    /// III.1.2: most end-to-end cases with no backlog or errors; III.2.2: highest level, most study.
+    static func qlahsOrder(_ a: StaffStanding, _ b: StaffStanding) -> Bool {
+        let ca = a.facts.staleRecords == 0 && a.facts.errorRecords == 0, cb = b.facts.staleRecords == 0 && b.facts.errorRecords == 0
+        if a.facts.casesE2E != b.facts.casesE2E { return a.facts.casesE2E > b.facts.casesE2E }
+        if ca != cb { return ca }
+        return a.facts.staffID < b.facts.staffID
+    }
+
+    static func aiOrder(_ a: StaffStanding, _ b: StaffStanding) -> Bool {
+        let la = a.facts.levelNow ?? -1, lb = b.facts.levelNow ?? -1
+        if la != lb { return la > lb }
+        if a.facts.studyMinutes != b.facts.studyMinutes { return a.facts.studyMinutes > b.facts.studyMinutes }
+        if a.facts.activeWeeks != b.facts.activeWeeks { return a.facts.activeWeeks > b.facts.activeWeeks }
+        return a.facts.staffID < b.facts.staffID
+    }
+
+    public mutating func add(_ board: StaffBoard) {
+        guard let bloc = board.bloc else { return }
+        for s in board.standings where wanted.contains(s.facts.staffID) { names[s.facts.staffID] = s.facts.fullName }
+        nominations += board.nominations.filter { $0.status != .reserve }
+        let byUnit = Dictionary(grouping: board.standings.filter { $0.facts.casesE2E > 0 }, by: { $0.facts.unitID })
+        for (unit, list) in byUnit { qlahs[unit] = Array(list.sorted(by: Self.qlahsOrder).prefix(Self.leadersShown)) }
+        qlahs[bloc] = Array(board.standings.filter { $0.facts.casesE2E > 0 }.sorted(by: Self.qlahsOrder).prefix(Self.leadersShown))
+        let learners = board.standings.filter { $0.facts.levelNow != nil }
+        for (unit, list) in Dictionary(grouping: learners, by: { $0.facts.unitID }) {
+            ai[unit] = Array(list.sorted(by: Self.aiOrder).prefix(Self.leadersShown))
+        }
+        ai[bloc] = Array(learners.sorted(by: Self.aiOrder).prefix(Self.leadersShown))
+    }
+}
+
+/// A unit id as a file name that is also a safe URL: ASCII letters, digits and `-` stay; every
+/// other byte becomes `_XX` (hex), so two ids never share a file.
+public func unitFileName(_ id: String) -> String {
+    var out = ""
+    for b in id.utf8 {
+        let c = Character(Unicode.Scalar(b))
+        if c.isASCII && (c.isLetter || c.isNumber || c == "-") { out.append(c) } else { out += String(format: "_%02X", b) }
+    }
+    return out.isEmpty ? "_" : out
+}
