@@ -163,7 +163,7 @@ struct RunJob {
             let inWindow = report.standings.filter { $0.bloc == "spp" || $0.bloc == "provincial" }
                 .reduce(0) { $0 + $1.counts.e2eTotal + $1.counts.retroTotal }
             manifest.totals = ["units": report.organisation.units.count, "records_in_window": inWindow]
-            let rows = Dictionary(uniqueKeysWithValues: staging.files.compactMap { f in f.rows.map { (f.path, $0) } })
+            let rows = Dictionary(uniqueKeysWithValues: staging.files.filter { $0.path.hasPrefix("csv/") }.compactMap { f in f.rows.map { (f.path, $0) } })
 
             let latest = RunFolders.latest(outDir)
             let movesLatest = latest.map { asOf >= $0 } ?? true
