@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("configuration file and environment")
+struct ConfigTests {
+    @Test("thidua config prints the effective settings with the password redacted")
+    func printsRedacted() throws {
+        let scratch = try ScratchFolder()
+        let file = scratch.path + "/thidua.yaml"
+        try "database:\n  schema: kho\noutput:\n  dir: /srv/thidua\n  retention: 7\nreport:\n  language: en\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let out = try runThidua(["config", "--config", file, "--db", "host=db.vks password=Hidden-Pass-99 dbname=w"],
+                                environment: ["THIDUA_RETENTION": "9"])
+        #expect(out.status == 0, "\(out.all)")
+        #expect(out.stdout.contains("database.schema = kho"))
+        #expect(out.stdout.contains("output.dir = /srv/thidua"))
+        #expect(out.stdout.contains("output.retention = 9"), "the environment overrides the file")
+        #expect(out.stdout.contains("report.language = en"))
+        #expect(out.stdout.contains("password=***"))
+        #expect(!out.all.contains("Hidden-Pass-99"))
+    }
+
+    @Test("bad configuration: exit 78 naming the file and the key", arguments: [
+        ("output:\n  retention: 0\n", "output.retention"),
+        ("output:\n  retenton: 3\n", "output.retenton"),
+        ("database:\n  conninfo: host=x password=Secret-77\n", "database.conninfo"),
+        ("output:\n  file_mode: \"0644\"\n", "output.file_mode"),
+        ("report:\n  time_zone: Mars/Olympus\n", "report.time_zone"),
+        ("report: [1, 2\n", "not valid YAML"),
+    ])
+    func badConfig(text: String, key: String) throws {
+        let scratch = try ScratchFolder()
+        let file = scratch.path + "/bad.yaml"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let out = try runThidua(["run", "--config", file, "--as-of", "2026-03-01", "--out", scratch.path + "/out"])
+        #expect(out.status == 78, "\(out.all)")
+        #expect(out.stderr.contains(file))
+        #expect(out.stderr.contains(key), "\(out.stderr)")
+        #expect(!out.all.contains("Secret-77"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"))
+    }
+
+    @Test("a missing configuration or plan file is exit 78")
+    func missingFiles() throws {
+        let a = try runThidua(["run", "--config", "/nonexistent/thidua.yaml"])
+        #expect(a.status == 78)
+        #expect(a.stderr.contains("/nonexistent/thidua.yaml"))
+        let b = try runThidua(["run", "--plan", "/nonexistent/plan.yaml"])
+        #expect(b.status == 78)
+        let c = try runThidua(["run", "--as-of", "2026-02-30"])
+        #expect(c.status == 64)
+    }
+}
