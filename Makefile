@@ -28,3 +28,7 @@ clean:
 embed embed-plan:
 	python3 scripts/embed-plan.py
 	python3 scripts/embed-templates.py
+
+## make screenshots: the demo report's index, a province and a sub-unit page as PNG (after make demo).
+screenshots:
+	@bash scripts/screenshots.sh

@@ -4,8 +4,14 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 export THIDUA_TEST_REQUIRE_DB=1
-swift build --build-tests 2>&1 | grep -E "error|warning: unre|Compiling|Build" | tail -n 5
+log="${TMPDIR:-/tmp}/thidua-build.log"
+swift build --build-tests >"$log" 2>&1 || { tail -n 60 "$log"; echo "test: the build failed" >&2; exit 1; }
+tail -n 1 "$log"
 export THIDUA_BIN="$(swift build --show-bin-path)/thidua"
-swift test --skip-build --parallel 2>&1 | tee "${TMPDIR:-/tmp}/thidua-test.log" | grep -vE '^(Test Case|\[|◇|✔ Test "|✔ Suite)' || true
+bash scripts/verify-units.sh
+set +e
+swift test --skip-build --parallel 2>&1 | tee "${TMPDIR:-/tmp}/thidua-test.log" | grep -vE '^(Test Case|\[|◇|✔ Test "|✔ Suite)'
+status=${PIPESTATUS[0]}
+set -e
 # swift test's own exit code is the verdict.
-exit "${PIPESTATUS[0]}"
+exit "$status"

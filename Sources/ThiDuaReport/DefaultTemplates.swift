@@ -160,7 +160,7 @@ th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left
 thead th { background: var(--head); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
-thead th { font-size: .82rem; }
+thead th { font-size: .9em; }
 tbody th[scope=row] { font-weight: 500; min-width: 15rem; }
 tr:nth-child(even) td { background: #fafbfc; }
 .prio { color: var(--ok); font-weight: 700; }
@@ -183,7 +183,12 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
 .small { font-size: .85rem; color: var(--muted); }
 @media print {
   @page { size: A4; margin: 12mm 10mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  table { font-size: 7.5pt; width: 100%; }
+  th, td { padding: 1px 3px; }
+  tbody th[scope=row] { min-width: 0; }
+  .st, td.num { white-space: normal; }
+  svg.chart { width: 100%; height: auto; }
   nav.toc, .noprint { display: none; }
   thead { display: table-header-group; }
   tr, svg { page-break-inside: avoid; }
