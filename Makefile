@@ -32,3 +32,7 @@ embed embed-plan:
 ## make screenshots: the demo report's index, a province and a sub-unit page as PNG (after make demo).
 screenshots:
 	@bash scripts/screenshots.sh
+
+## make bench: scale 1 and 5 against the SQL floor, the scan floor and a naive peer (docs/benchmarks.md).
+bench: setup
+	@bash scripts/with-db.sh bash scripts/bench.sh

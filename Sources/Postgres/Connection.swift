@@ -167,7 +167,24 @@ public final class Connection {
 
     // MARK: Internals
 
+    /// `THIDUA_SQL_TRACE=FILE` appends every statement with its parameters as a JSON line, so that
+    /// the benchmark can replay the job's own SQL through psql (its "SQL floor").
+    private static let tracePath = ProcessInfo.processInfo.environment["THIDUA_SQL_TRACE"]
+
+    private func trace(_ query: Query) {
+        guard let path = Self.tracePath else { return }
+        let object: [String: Any] = ["sql": query.sql, "binds": query.binds.map { $0 as Any? ?? NSNull() }]
+        guard var data = try? JSONSerialization.data(withJSONObject: object) else { return }
+        data.append(0x0A)
+        if let h = FileHandle(forWritingAtPath: path) ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil) {
+            h.seekToEndOfFile()
+            h.write(data)
+            h.closeFile()
+        }
+    }
+
     private func send(_ query: Query, singleRow: Bool) throws(PostgresError) {
+        trace(query)
         let sent: Int32 = withOptionalCStringArray(query.binds) { params in
             PQsendQueryParams(handle, query.sql, Int32(query.binds.count), nil, params, nil, nil, 0)
         }

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""make bench: the job at national scale (1) and 5×, against the database's own floor and a naive
+peer, alternating and repeated in one session. Prints the table and writes docs/benchmarks.md.
+Environment: BENCH_RUNS (default 5), BENCH_SCALES (default "1 5"), AS_OF (default 2026-03-15)."""
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SCALES = [s for s in os.environ.get("BENCH_SCALES", "1 5").split()]
+AS_OF = os.environ.get("AS_OF", "2026-03-15")
+RELATIONS = ["unit", "staff", "case_record", "procedural_document", "training_session", "training_role", "luyenai_daily",
+             "platform_usage", "initiative", "initiative_author", "core_group", "core_group_member", "infrastructure",
+             "discipline", "award_dossier"]
+
+
+def sh(args, **kw):
+    return subprocess.run(args, check=True, capture_output=True, text=True, **kw)
+
+
+def psql(db, *args, input=None):
+    return sh(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db, *args], input=input)
+
+
+def ensure_db(scale):
+    db = f"bench_s{scale.replace('.', '_')}"
+    exists = sh(["psql", "-X", "-At", "-d", "postgres", "-c", f"SELECT 1 FROM pg_database WHERE datname = '{db}'"]).stdout.strip()
+    stamp = sh(["bash", "-c", f"cat {ROOT}/sql/schema.sql {ROOT}/sql/demo/generate.sql | cksum"]).stdout.split()[0] + "-" + scale
+    if exists:
+        have = psql(db, "-At", "-c", "SELECT coalesce(obj_description('thidua.unit'::regclass, 'pg_class'), '')").stdout.strip()
+        if have == f"bench {stamp}":
+            return db
+        sh(["psql", "-X", "-q", "-d", "postgres", "-c", f"DROP DATABASE {db}"])
+    print(f"bench: generating scale {scale} into {db} …", file=sys.stderr, flush=True)
+    sh(["psql", "-X", "-q", "-d", "postgres", "-c", f"CREATE DATABASE {db}"])
+    psql(db, "-f", f"{ROOT}/sql/schema.sql")
+    psql(db, "-v", f"scale={scale}", "-f", f"{ROOT}/sql/demo/generate.sql")
+    psql(db, "-c", "VACUUM ANALYZE")
+    psql(db, "-c", f"COMMENT ON TABLE thidua.unit IS 'bench {stamp}'")
+    return db
+
+
+def sql_floor_script(trace_path):
+    """The job's own statements, replayed with the same parameters inside one read-only snapshot."""
+    lines = ["BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;", "SET search_path TO thidua;"]
+    with open(trace_path) as f:
+        for n, line in enumerate(f):
+            q = json.loads(line)
+            if q["sql"].startswith("BEGIN") or "set_config" in q["sql"] or "advisory" in q["sql"]:
+                continue
+            lit = ["NULL" if b is None else "'" + b.replace("'", "''") + "'" for b in q["binds"]]
+            lines.append(f"PREPARE q{n} AS {q['sql']};")
+            lines.append(f"EXECUTE q{n}" + (f"({', '.join(lit)})" if lit else "") + ";")
+            lines.append(f"DEALLOCATE q{n};")
+    lines.append("COMMIT;")
+    return "\n".join(lines) + "\n"
+
+
+def timed(args, **kw):
+    t = time.perf_counter()
+    r = subprocess.run(args, capture_output=True, text=True, **kw)
+    if r.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args[:3])} failed: {r.stderr[-2000:]}")
+    return time.perf_counter() - t, r
+
+
+def main():
+    print("bench: building the release binary …", file=sys.stderr, flush=True)
+    sh(["swift", "build", "-c", "release", "--product", "thidua"], cwd=ROOT)
+    binary = sh(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT).stdout.strip() + "/thidua"
+    subprocess.run([sys.executable, "-c", "import psycopg"], check=False, capture_output=True).returncode == 0 or \
+        sh([sys.executable, "-m", "pip", "install", "-q", "psycopg"])
+    dbs = {s: ensure_db(s) for s in SCALES}
+    work = tempfile.mkdtemp(prefix="thidua-bench-")
+    scripts, sizes = {}, {}
+    for s, db in dbs.items():
+        trace = f"{work}/trace-{s}.jsonl"
+        env = dict(os.environ, THIDUA_SQL_TRACE=trace)
+        sh([binary, "run", "--db", f"dbname={db}", "--as-of", AS_OF, "--out", f"{work}/warm-{s}"], env=env)
+        scripts[s] = f"{work}/floor-{s}.sql"
+        with open(scripts[s], "w") as f:
+            f.write(sql_floor_script(trace))
+        sizes[s] = {r: int(psql(db, "-At", "-c", f"SELECT count(*) FROM thidua.{r}").stdout) for r in RELATIONS}
+    scan_sql = "\n".join(f"SELECT count(*) FROM thidua.{r};" for r in RELATIONS)
+    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": []} for s in SCALES}
+    for i in range(RUNS):
+        for s, db in dbs.items():
+            out = f"{work}/out-{s}"
+            shutil.rmtree(out, ignore_errors=True)
+            secs, r = timed(["/usr/bin/time", "-v", binary, "run", "--db", f"dbname={db}", "--as-of", AS_OF, "--out", out, "--force"])
+            rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1))
+            results[s]["job"].append(secs)
+            results[s]["rss"].append(rss / 1024)
+            with open(f"{out}/{AS_OF}/manifest.json") as f:
+                results[s]["phases"].append(json.load(f)["durations_seconds"])
+            secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-f", scripts[s]])
+            results[s]["sql"].append(secs)
+            secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-c", scan_sql])
+            results[s]["scan"].append(secs)
+            secs, _ = timed([sys.executable, f"{ROOT}/bench/naive_peer.py", f"dbname={db}", AS_OF, f"{work}/naive-{s}.csv"])
+            results[s]["naive"].append(secs)
+            print(f"bench: run {i + 1}/{RUNS} scale {s} done", file=sys.stderr, flush=True)
+
+    def med(xs):
+        return statistics.median(xs)
+
+    def cell(xs, unit="s"):
+        return f"{med(xs):.2f} {unit} ({min(xs):.2f}–{max(xs):.2f})"
+
+    lines = ["| scale | job wall | peak RSS | SQL floor | scan floor | naive peer | job/SQL floor | job/scan floor | naive/job |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    verdicts = []
+    for s in SCALES:
+        r = results[s]
+        job, sqlf, scan, naive = med(r["job"]), med(r["sql"]), med(r["scan"]), med(r["naive"])
+        lines.append(f"| {s} | {cell(r['job'])} | {cell(r['rss'], 'MiB')} | {cell(r['sql'])} | {cell(r['scan'])} | {cell(r['naive'])} "
+                     f"| {job / sqlf:.2f} | {job / scan:.2f} | {naive / job:.1f} |")
+        verdicts.append((s, job / sqlf <= 1.25, job / scan <= 3, med(r["rss"]) <= 64, naive / job >= 5))
+    rss_ratio = ""
+    if "1" in results and "5" in results:
+        ratio = med(results["5"]["rss"]) / med(results["1"]["rss"])
+        rss_ratio = f"RSS(scale 5) / RSS(scale 1) = {ratio:.3f} (target ≤ 1.10)"
+    phase_lines = ["| scale | " + " | ".join(sorted(results[SCALES[0]]["phases"][0])) + " |",
+                   "|---|" + "---|" * len(results[SCALES[0]]["phases"][0])]
+    for s in SCALES:
+        keys = sorted(results[s]["phases"][0])
+        phase_lines.append(f"| {s} | " + " | ".join(f"{med([p.get(k, 0) for p in results[s]['phases']]):.3f}" for k in keys) + " |")
+    size_lines = ["| relation | " + " | ".join(f"scale {s}" for s in SCALES) + " |", "|---|" + "---|" * len(SCALES)]
+    for rel in RELATIONS:
+        size_lines.append(f"| {rel} | " + " | ".join(f"{sizes[s][rel]:,}" for s in SCALES) + " |")
+    cpu = ""
+    try:
+        cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    pg = sh(["psql", "-X", "-At", "-d", "postgres", "-c", "SHOW server_version"]).stdout.strip()
+    machine = f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.platform()}, PostgreSQL {pg} (fsync off, throw-away cluster)"
+    table = "\n".join(lines)
+    print(table)
+    print(rss_ratio)
+    for s, a, b, c, d in verdicts:
+        print(f"scale {s}: job ≤ 1.25× SQL floor {'met' if a else 'MISSED'}; job ≤ 3× scan floor {'met' if b else 'MISSED'}; "
+              f"RSS ≤ 64 MiB {'met' if c else 'MISSED'}; naive ≥ 5× job {'met' if d else 'MISSED'}")
+    doc = f"""# Benchmarks
+
+`make bench` (scripts/bench.sh → bench/bench.py) generated by the last run on {time.strftime('%Y-%m-%d')}.
+As-of day {AS_OF}; {RUNS} runs per measure, alternating scales and measures in one session;
+medians with min–max. Machine: {machine}.
+
+- **job**: `thidua run` (release build) end to end, wall time and peak RSS (`/usr/bin/time -v`).
+- **SQL floor**: the job's own statements (captured with `THIDUA_SQL_TRACE`), replayed through psql
+  with the same parameters in one read-only snapshot, output discarded.
+- **scan floor**: one `SELECT count(*)` over every relation the job reads.
+- **naive peer**: `bench/naive_peer.py`, psycopg pulling the raw rows and computing the unit metrics
+  in Python.
+
+## Results
+
+{table}
+
+{rss_ratio}
+
+Targets: job ≤ 1.25 × SQL floor; job ≤ 3 × scan floor; peak RSS ≤ 64 MiB at scale 1 and scale 5
+within +10%; naive peer ≥ 5 × slower than the job.
+
+""" + "\n".join(f"- scale {s}: SQL floor {'met' if a else 'missed'}, scan floor {'met' if b else 'missed'}, "
+                f"RSS {'met' if c else 'missed'}, naive peer {'met' if d else 'missed'}" for s, a, b, c, d in verdicts) + f"""
+
+## The job's phases (median seconds, from its manifest)
+
+{chr(10).join(phase_lines)}
+
+## Data sizes (rows)
+
+{chr(10).join(size_lines)}
+
+## Rerun
+
+    make bench                      # BENCH_RUNS=5 BENCH_SCALES="1 5" AS_OF=2026-03-15
+
+The databases `bench_s1` and `bench_s5` stay in the throw-away cluster between runs (regenerated
+when the generator changes).
+"""
+    notes = os.path.join(ROOT, "docs", "benchmarks-notes.md")
+    if os.path.exists(notes):
+        doc += "\n" + open(notes).read()
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+        f.write(doc)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
