@@ -152,8 +152,8 @@ struct RunJob {
                 let html = try HTMLReport(language: settings.language == "en" ? .en : .vi, templatesDir: settings.templatesDir,
                                           timeZone: settings.timeZone)
                 let history = History.read(outDir: outDir, before: asOf)
-                for page in try html.pages(report: report, window: window, plan: plan, dossiers: dossiers,
-                                           collector: collector, quality: quality, history: history) {
+                try html.pages(report: report, window: window, plan: plan, dossiers: dossiers,
+                               collector: collector, quality: quality, history: history) { page in
                     try staging.write(page.path, data: Data(page.html.utf8))
                 }
             }
@@ -239,7 +239,9 @@ struct RunWriter {
                 unitWriter = (r.unitID, path, try open(path, Tables.qualityRecords))
             }
             try unitWriter?.writer.write(cells)
-            summary.add(unit: r.unitID, problems: r.problems, cells: cells)
+            summary.add(unit: r.unitID, problems: r.problems,
+                        shown: QualitySummary.Shown(caseID: r.caseID, prosecutorID: r.prosecutorID ?? "", acceptedOn: r.acceptedOn,
+                                                    problems: r.problems, lastUpdatedOn: r.lastUpdatedOn))
         }
         if let u = unitWriter { try close(u.path, u.writer) }
         try close("csv/data_quality_records.csv", w)

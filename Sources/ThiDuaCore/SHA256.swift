@@ -20,17 +20,35 @@ public final class SHA256 {
 
     public init() {}
 
+    /// The round constants as a contiguous static buffer (no array bounds and copies per block).
+    nonisolated(unsafe) static let kTable: UnsafeMutableBufferPointer<UInt32> = {
+        let b = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 64)
+        _ = b.initialize(from: k)
+        return b
+    }()
+
     public func update(_ data: Data) {
         length += UInt64(data.count)
-        pending.append(contentsOf: data)
-        var offset = 0
-        pending.withUnsafeBufferPointer { p in
-            while pending.count - offset >= 64 {
-                block(p, offset)
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            // Fill a pending partial block first.
+            if !pending.isEmpty {
+                let take = min(64 - pending.count, bytes.count)
+                pending.append(contentsOf: bytes.prefix(take))
+                bytes = bytes.dropFirst(take)
+                if pending.count == 64 {
+                    pending.withUnsafeBufferPointer { block($0, 0) }
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+            let base = UnsafeBufferPointer(rebasing: bytes)
+            var offset = 0
+            while base.count - offset >= 64 {
+                block(base, offset)
                 offset += 64
             }
+            if offset < base.count { pending.append(contentsOf: base[offset...]) }
         }
-        if offset > 0 { pending.removeFirst(offset) }
     }
 
     /// The lowercase hex digest; the object must not be used afterwards.
@@ -61,7 +79,12 @@ public final class SHA256 {
     }
 
     private func block(_ p: UnsafeBufferPointer<UInt8>, _ o: Int) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(p, o, w)
+        }
+    }
+
+    private func compress(_ p: UnsafeBufferPointer<UInt8>, _ o: Int, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for i in 0..<16 {
             w[i] = UInt32(p[o + 4 * i]) << 24 | UInt32(p[o + 4 * i + 1]) << 16 | UInt32(p[o + 4 * i + 2]) << 8 | UInt32(p[o + 4 * i + 3])
         }
@@ -74,7 +97,7 @@ public final class SHA256 {
         for i in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[i] &+ w[i]
+            let t1 = hh &+ s1 &+ ch &+ SHA256.kTable[i] &+ w[i]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let maj = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ maj

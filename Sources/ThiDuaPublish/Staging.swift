@@ -75,16 +75,13 @@ public final class Staging {
         files.append(RunFile(path: relative, rows: rows, sha256: sha256, bytes: size))
     }
 
-    /// Writes a whole small file (HTML, JSON), synced, and records it.
+    /// Writes a whole small file (HTML, JSON) and records it; `publish` makes it durable.
     public func write(_ relative: String, data: Data, rows: Int? = nil) throws(PublishError) {
         let full = file(relative)
         let dir = (full as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: full))
-            let h = try FileHandle(forUpdating: URL(fileURLWithPath: full))
-            try h.synchronize()
-            try h.close()
         } catch {
             throw PublishError(path: full, message: Staging.reason(error))
         }
@@ -95,6 +92,8 @@ public final class Staging {
     /// and moves `OUT/latest` to it. Returns the run's folder.
     public func publish(moveLatest: Bool = true) throws(PublishError) -> String {
         let final = "\(outDir)/\(asOf)"
+        // Every file of the run reaches the disk before the rename makes the run visible.
+        if thidua_sync_filesystem(path) != 0 { throw PublishError(path: path, message: String(cString: strerror(errno))) }
         try fixModes(path)
         Faults.hit("before-rename")
         Staging.publishing.lock()

@@ -40,10 +40,10 @@ public final class CSVWriter {
         rows += 1
     }
 
-    /// Flushes, syncs to disk and closes; returns the SHA-256 of every byte written.
+    /// Flushes and closes; returns the SHA-256 of every byte written. (The publisher syncs the whole
+    /// staged run to disk once, before it is renamed into place.)
     public func close() throws -> String {
         try flush()
-        try handle.synchronize()
         try handle.close()
         return digest.finish()
     }
@@ -73,7 +73,8 @@ public final class CSVWriter {
         case .empty: return ""
         case .number(let s): raw = s
         case .text(let s):
-            let nfc = s.precomposedStringWithCanonicalMapping
+            // ASCII is already NFC: skip Foundation's normalisation for most cells.
+            let nfc = s.utf8.allSatisfy({ $0 < 0x80 }) ? s : s.precomposedStringWithCanonicalMapping
             // A cell Excel would run as a formula gets a leading apostrophe (SPEC §5).
             if let first = nfc.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
                 raw = "'" + nfc
@@ -81,7 +82,7 @@ public final class CSVWriter {
                 raw = nfc
             }
         }
-        if raw.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+        if raw.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) {
             return "\"" + raw.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return raw

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Mustache
 import ThiDuaCore
@@ -34,7 +35,7 @@ public struct Page: Sendable {
 
 /// The leadership report (SPEC §5, issue 7): mustache templates (built in, or overridden from a
 /// folder) filled with view models of pre-formatted, escaped-by-the-template strings.
-public struct HTMLReport {
+public struct HTMLReport: Sendable {
     public let language: Language
     let library: MustacheLibrary
     let l: Labels
@@ -72,18 +73,31 @@ public struct HTMLReport {
 
     // MARK: Pages
 
+    /// Renders the index and one page per bloc member, handing each to `write` as soon as it is
+    /// ready: pages are rendered in parallel batches, so memory holds one batch, not the report.
     public func pages(report: Computation, window: Window, plan: Plan, dossiers: [(DossierInput, DossierStatus)],
-                      collector: PageCollector, quality: QualitySummary, history: History) throws -> [Page] {
+                      collector: PageCollector, quality: QualitySummary, history: History,
+                      write: (Page) throws -> Void) throws {
         let ctx = Context(report: report, window: window, plan: plan, collector: collector, quality: quality, history: history)
-        var pages = [Page(path: "index.html", html: render("index", indexModel(ctx, dossiers: dossiers)))]
+        try write(Page(path: "index.html", html: render("index", indexModel(ctx, dossiers: dossiers))))
         let members = report.standings
-        for s in members {
-            pages.append(Page(path: "units/\(unitFileName(s.unit.id)).html", html: render("unit", unitModel(ctx, s))))
+        let batch = 64
+        var start = 0
+        while start < members.count {
+            let slice = Array(members[start..<min(start + batch, members.count)])
+            let rendered = RenderedBatch(count: slice.count)
+            let report = self
+            DispatchQueue.concurrentPerform(iterations: slice.count) { i in
+                rendered.set(i, report.render("unit", report.unitModel(ctx, slice[i])))
+            }
+            for (i, s) in slice.enumerated() {
+                try write(Page(path: "units/\(unitFileName(s.unit.id)).html", html: rendered.get(i)))
+            }
+            start += batch
         }
-        return pages
     }
 
-    struct Context {
+    struct Context: Sendable {
         let report: Computation
         let window: Window
         let plan: Plan
@@ -325,15 +339,9 @@ public struct HTMLReport {
         m["quality_counts"] = ["total", "missing_fields", "errors", "stale", "not_entered"].map {
             ["name": $0 == "total" ? l["records_to_fix"] : l[$0], "count": f.int(counts[$0] ?? 0)]
         }
-        m["records"] = (ctx.quality.firstRows[s.unit.id] ?? []).map { cells -> [String: String] in
-            func text(_ i: Int) -> String {
-                if case .text(let t) = cells[i] { return t }
-                if case .number(let n) = cells[i] { return n }
-                return ""
-            }
-            return ["case": text(2), "prosecutor": text(3), "accepted": f.day(Day(iso: text(4))),
-                    "problem": text(5).split(separator: ";").map { l[String($0)] }.joined(separator: "; "),
-                    "updated": f.day(Day(iso: text(8)))]
+        m["records"] = (ctx.quality.firstRows[s.unit.id] ?? []).map { r -> [String: String] in
+            ["case": r.caseID, "prosecutor": r.prosecutorID, "accepted": f.day(r.acceptedOn),
+             "problem": r.problems.map { l[$0] }.joined(separator: "; "), "updated": f.day(r.lastUpdatedOn)]
         }
         let total = counts["total"] ?? 0
         m["has_records"] = total > 0
@@ -348,6 +356,15 @@ public struct HTMLReport {
         guard !v.isEmpty else { return nil }
         return v.count % 2 == 1 ? v[v.count / 2] : (v[v.count / 2 - 1] + v[v.count / 2]) / 2
     }
+}
+
+/// Pages rendered by parallel workers, each writing its own slot.
+final class RenderedBatch: @unchecked Sendable {
+    private var slots: [String]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: "", count: count) }
+    func set(_ i: Int, _ html: String) { lock.lock(); slots[i] = html; lock.unlock() }
+    func get(_ i: Int) -> String { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// `OUT/index.html`: the runs in the folder, newest first, for readers whose share shows no

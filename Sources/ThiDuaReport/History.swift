@@ -80,22 +80,38 @@ public struct History: Sendable {
     }
 }
 
-/// Per unit: how many records to fix, by problem, and the first rows the unit page lists.
+/// Per unit: how many records to fix, by problem, and the first rows the unit page lists (the
+/// rest is in the unit's CSV file, linked from its page).
 public struct QualitySummary: Sendable {
-    public static let rowsOnPage = 50
+    public static let rowsOnPage = 20
+    public struct Shown: Sendable {
+        public var caseID: String
+        public var prosecutorID: String
+        public var acceptedOn: Day
+        public var problems: [String]
+        public var lastUpdatedOn: Day?
+
+        public init(caseID: String, prosecutorID: String, acceptedOn: Day, problems: [String], lastUpdatedOn: Day?) {
+            self.caseID = caseID
+            self.prosecutorID = prosecutorID
+            self.acceptedOn = acceptedOn
+            self.problems = problems
+            self.lastUpdatedOn = lastUpdatedOn
+        }
+    }
     public var perUnit: [String: [String: Int]] = [:]
-    public var firstRows: [String: [[CSVCell]]] = [:]
+    public var firstRows: [String: [Shown]] = [:]
     public var totals: [String: Int] = [:]
 
     public init() {}
 
-    public mutating func add(unit: String, problems: [String], cells: [CSVCell]) {
+    public mutating func add(unit: String, problems: [String], shown: @autoclosure () -> Shown) {
         var c = perUnit[unit] ?? [:]
         c["total", default: 0] += 1
         for p in problems { c[p, default: 0] += 1; totals[p, default: 0] += 1 }
         totals["total", default: 0] += 1
         perUnit[unit] = c
-        if (firstRows[unit]?.count ?? 0) < QualitySummary.rowsOnPage { firstRows[unit, default: []].append(cells) }
+        if (firstRows[unit]?.count ?? 0) < QualitySummary.rowsOnPage { firstRows[unit, default: []].append(shown()) }
     }
 }
 

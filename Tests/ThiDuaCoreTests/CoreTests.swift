@@ -118,3 +118,23 @@ struct CompositeTests {
         #expect(s.qualityRate == nil)
     }
 }
+
+@Suite("SHA-256 of the manifest")
+struct DigestTests {
+    @Test("known vectors, and any split of the input gives the same digest")
+    func vectors() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let million = Data(repeating: UInt8(ascii: "a"), count: 1_000_000)
+        #expect(SHA256.hex(million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        var rng = SystemRandomNumberGenerator()
+        let d = SHA256()
+        var offset = 0
+        while offset < million.count {
+            let n = min(Int.random(in: 1...200, using: &rng), million.count - offset)
+            d.update(million.subdata(in: offset..<offset + n))
+            offset += n
+        }
+        #expect(d.finish() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+}
