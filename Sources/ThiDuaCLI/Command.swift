@@ -54,7 +54,7 @@ extension Settings {
     var connection: ConnectionSettings {
         ConnectionSettings(conninfo: conninfo, connectTimeoutSeconds: connectTimeoutSeconds,
                            statementTimeoutMilliseconds: statementTimeoutSeconds * 1000,
-                           clientDeadlineSeconds: Double(statementTimeoutSeconds) + 30)
+                           clientDeadlineSeconds: clientDeadlineSeconds ?? Double(statementTimeoutSeconds) + 30)
     }
 }
 

@@ -122,6 +122,7 @@ struct RunJob {
             let writer = RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark)
             let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
             let data = try phase("queries") { try reader.read() }
+            Faults.hit("after-queries")
             var evaluation = Evaluation(units: data.units, perUnit: data.perUnit, window: window)
             let staffCSV = try writer.open("csv/staff_metrics.csv", Tables.staffMetrics)
             let shortlistCSV = try writer.open("csv/award_shortlist.csv", Tables.awardShortlist)

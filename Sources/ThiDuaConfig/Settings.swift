@@ -13,6 +13,9 @@ public struct Settings: Sendable, Equatable {
     /// Attempts for transient failures (connection refused, 08xxx, 57P0x, 53300, 40001, 40P01).
     public var retries = 3
     public var retryBackoffSeconds = 2.0
+    /// Client-side limit per statement; past it the statement is cancelled (a hung backend).
+    /// nil: statement_timeout + 30 s.
+    public var clientDeadlineSeconds: Double?
     public var outDir = "out"
     /// Runs kept in OUT (newest first); older ones are removed after a run is published.
     public var retention = 30
@@ -47,6 +50,12 @@ public struct Settings: Sendable, Equatable {
             if m.has("connect_timeout_seconds") { connectTimeoutSeconds = try m.integer("connect_timeout_seconds", min: 1) }
             if m.has("statement_timeout_seconds") { statementTimeoutSeconds = try m.integer("statement_timeout_seconds", min: 1) }
             if m.has("retries") { retries = try m.integer("retries", min: 1) }
+            if m.has("retry_backoff_seconds") { retryBackoffSeconds = NSDecimalNumber(decimal: try m.decimal("retry_backoff_seconds")).doubleValue }
+            if m.has("client_deadline_seconds") {
+                let v = NSDecimalNumber(decimal: try m.decimal("client_deadline_seconds")).doubleValue
+                guard v > 0 else { throw ConfigError(file: path, key: "database.client_deadline_seconds", message: "must be above 0") }
+                clientDeadlineSeconds = v
+            }
             try m.finish()
         }
         if r.has("output") {
@@ -108,6 +117,8 @@ public struct Settings: Sendable, Equatable {
             ("database.connect_timeout_seconds", String(connectTimeoutSeconds)),
             ("database.statement_timeout_seconds", String(statementTimeoutSeconds)),
             ("database.retries", String(retries)),
+            ("database.retry_backoff_seconds", String(retryBackoffSeconds)),
+            ("database.client_deadline_seconds", clientDeadlineSeconds.map { String($0) } ?? "statement_timeout + 30"),
             ("output.dir", outDir), ("output.retention", String(retention)),
             ("output.file_mode", octal(fileMode)), ("output.dir_mode", octal(dirMode)),
             ("output.byte_order_mark", String(byteOrderMark)),

@@ -7,17 +7,6 @@ import TestSupport
 struct ConnectFailureTests {
     static let secret = "Sup3r-Secret-Pw!42"
 
-    /// A role that must authenticate with a password (pg_hba of the test cluster asks for one).
-    static func ensurePasswordRole() throws {
-        let admin = try Connection.connect(ConnectionSettings(conninfo: "dbname=postgres"))
-        try admin.execute("""
-            DO $$ BEGIN
-              CREATE ROLE thidua_pw LOGIN PASSWORD 'right-password-251';
-            EXCEPTION WHEN duplicate_object THEN NULL; WHEN unique_violation THEN NULL;
-            END $$;
-            """)
-    }
-
     @Test("wrong port: exit 69, says where it tried, no password anywhere")
     func wrongPort() throws {
         let host = ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp"
@@ -30,7 +19,7 @@ struct ConnectFailureTests {
 
     @Test("wrong password: exit 69, authentication named, no password anywhere")
     func wrongPassword() throws {
-        try Self.ensurePasswordRole()
+        try ensurePasswordRole()
         let host = ProcessInfo.processInfo.environment["PGHOST"] ?? "/tmp"
         let out = try runThidua(["check", "--db", "postgresql://thidua_pw:\(Self.secret)@/postgres?host=\(host)"])
         #expect(out.status == 69)

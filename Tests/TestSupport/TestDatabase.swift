@@ -30,7 +30,7 @@ public final class TestDatabase {
         let admin = try TestDatabase.admin()
         try admin.execute("CREATE DATABASE \(name)")
         conninfo = "dbname=\(name)"
-        connection = try Connection.connect(ConnectionSettings(conninfo: conninfo))
+        connection = try Connection.connect(ConnectionSettings(conninfo: conninfo, applicationName: "thidua-test"))
         if loadSchema { try connection.execute(try readRepositoryFile("sql/schema.sql")) }
     }
 
@@ -53,7 +53,7 @@ public final class TestDatabase {
     /// A connection to the server's maintenance database; a failure says how to get a server.
     public static func admin() throws -> Connection {
         do {
-            let c = try Connection.connect(ConnectionSettings(conninfo: "dbname=postgres"))
+            let c = try Connection.connect(ConnectionSettings(conninfo: "dbname=postgres", applicationName: "thidua-test"))
             c.onNotice { _ in }
             return c
         } catch {
@@ -79,22 +79,52 @@ public func runThidua(_ arguments: [String], environment extra: [String: String]
 
 public func runProcess(_ path: String, _ arguments: [String], environment extra: [String: String] = [:],
                        removing: [String] = []) throws -> ProcessOutcome {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    for k in removing { env.removeValue(forKey: k) }
-    for (k, v) in extra { env[k] = v }
-    p.environment = env
-    let out = Pipe(), err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return ProcessOutcome(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                          stderr: String(decoding: e, as: UTF8.self))
+    try Spawned(path, arguments, environment: extra, removing: removing).wait()
+}
+
+/// A child process started with posix_spawn, its output going to files (no pipe can fill up or be
+/// held open by a grandchild such as a database server), reaped with waitpid. Foundation's
+/// Process is not used: its waitUntilExit was seen to hang here.
+public final class Spawned {
+    public let pid: pid_t
+    let outPath: String
+    let errPath: String
+
+    public init(_ path: String, _ arguments: [String], environment extra: [String: String] = [:], removing: [String] = []) throws {
+        var env = ProcessInfo.processInfo.environment
+        for k in removing { env.removeValue(forKey: k) }
+        for (k, v) in extra { env[k] = v }
+        let base = NSTemporaryDirectory() + "thidua-spawn-" + UUID().uuidString
+        outPath = base + ".out"
+        errPath = base + ".err"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+        var child = pid_t()
+        let rc = posix_spawn(&child, path, &actions, nil, argv, envp)
+        guard rc == 0 else { throw TestSetupError("cannot start \(path): \(String(cString: strerror(rc)))") }
+        pid = child
+    }
+
+    /// Waits for the child and returns what it printed.
+    public func wait() -> ProcessOutcome {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
+        let exited = status & 0x7f == 0
+        return ProcessOutcome(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), stdout: out, stderr: err)
+    }
+
+    public func signal(_ sig: Int32) { kill(pid, sig) }
 }
 
 /// A scratch folder removed when the value goes away.
@@ -113,4 +143,16 @@ public func residentBytes() -> Int {
     let parts = text.split(separator: " ")
     guard parts.count > 1, let pages = Int(parts[1]) else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+/// A role that must authenticate with a password (`right-password-251`); the test cluster's
+/// pg_hba asks this role, and only it, for a password.
+public func ensurePasswordRole() throws {
+    let admin = try TestDatabase.admin()
+    try admin.execute("""
+        DO $$ BEGIN
+          CREATE ROLE thidua_pw LOGIN PASSWORD 'right-password-251';
+        EXCEPTION WHEN duplicate_object THEN NULL; WHEN unique_violation THEN NULL;
+        END $$;
+        """)
 }

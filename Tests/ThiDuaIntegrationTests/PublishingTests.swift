@@ -76,15 +76,8 @@ struct PublishingTests {
         let scratch = try ScratchFolder()
         let out = scratch.path + "/out"
         let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
-        let slow = Process()
-        slow.executableURL = URL(fileURLWithPath: binary)
-        slow.arguments = ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out]
-        var env = ProcessInfo.processInfo.environment
-        env["THIDUA_FAULT"] = "pause:after-lock:4"
-        slow.environment = env
-        slow.standardOutput = FileHandle.nullDevice
-        slow.standardError = FileHandle.nullDevice
-        try slow.run()
+        let slow = try Spawned(binary, ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out],
+                               environment: ["THIDUA_FAULT": "pause:after-lock:4"])
         var waited = 0.0
         while !FileManager.default.fileExists(atPath: out + "/.thidua.lock") && waited < 10 {
             Thread.sleep(forTimeInterval: 0.1); waited += 0.1
@@ -95,8 +88,7 @@ struct PublishingTests {
         #expect(second.status == 75, "\(second.all)")
         #expect(second.stderr.contains("lock"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
-        slow.waitUntilExit()
-        #expect(slow.terminationStatus == 0)
+        #expect(slow.wait().status == 0)
         try verifyLatest(out, expect: "2026-03-01")
     }
 
