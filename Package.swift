@@ -44,7 +44,7 @@ let package = Package(
         /// Helpers the test targets share: a fresh database per test, fixtures, running the binary.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport"]),
+        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
         .testTarget(
             name: "ThiDuaIntegrationTests",
             dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaCLI", "TestSupport"]

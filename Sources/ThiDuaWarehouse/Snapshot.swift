@@ -37,6 +37,17 @@ public struct WarehouseReader {
 
     public func finish() { connection.rollback() }
 
+    /// Adds a per-unit aggregate (first column: unit_id) to each unit's counts.
+    func accumulate(_ rows: QueryResult, into perUnit: inout [String: UnitCounts],
+                    _ fill: (inout UnitCounts, Row) throws(PostgresError) -> Void) throws(PostgresError) {
+        for row in rows {
+            let unit: String = try row.decode(0)
+            var counts = perUnit[unit] ?? UnitCounts()
+            try fill(&counts, row)
+            perUnit[unit] = counts
+        }
+    }
+
     public func read() throws(PostgresError) -> WarehouseData {
         let units = try readUnits()
         var perUnit: [String: UnitCounts] = [:]
@@ -116,13 +127,10 @@ public struct WarehouseReader {
             WHERE issued_on BETWEEN \(window.plan.goLive) AND \(window.end)
             GROUP BY unit_id
             """)
-        for row in rows {
-            let unit: String = try row.decode(0)
-            var c = perUnit[unit] ?? UnitCounts()
+        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
             c.docsTotal = try row.decode(1)
             c.docsSigned = try row.decode(2)
             c.docsElectronic = try row.decode(3)
-            perUnit[unit] = c
         }
     }
 
@@ -152,9 +160,7 @@ public struct WarehouseReader {
             FROM t
             GROUP BY unit_id
             """)
-        for row in rows {
-            let unit: String = try row.decode(0)
-            var c = perUnit[unit] ?? UnitCounts()
+        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
             c.qlahsTrainings = try row.decode(1)
             c.aiTrainings = try row.decode(2)
             c.qlahsClassesOrSeminars = try row.decode(3)
@@ -165,7 +171,6 @@ public struct WarehouseReader {
             c.qlahsHandsOnDays = [try row.decode(8, as: Day?.self), try row.decode(9, as: Day?.self)].compactMap { $0 }
             c.qlahsValueD = try row.decode(10)
             c.aiValueD = try row.decode(11)
-            perUnit[unit] = c
         }
     }
 
@@ -178,12 +183,9 @@ public struct WarehouseReader {
             WHERE recognized_on BETWEEN \(window.plan.periodStart) AND \(window.end)
             GROUP BY unit_id
             """)
-        for row in rows {
-            let unit: String = try row.decode(0)
-            var c = perUnit[unit] ?? UnitCounts()
+        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
             c.qlahsInitiatives = try row.decode(1)
             c.aiProducts = try row.decode(2)
-            perUnit[unit] = c
         }
     }
 
@@ -203,14 +205,11 @@ public struct WarehouseReader {
             FROM i
             GROUP BY unit_id
             """)
-        for row in rows {
-            let unit: String = try row.decode(0)
-            var c = perUnit[unit] ?? UnitCounts()
+        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
             c.infraItems = try row.decode(1)
             c.infraReady = try row.decode(2)
             c.infraCompletedRecent = try row.decode(3)
             c.infraLatestCompleted = try row.decode(4)
-            perUnit[unit] = c
         }
     }
 

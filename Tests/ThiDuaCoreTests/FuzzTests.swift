@@ -3,6 +3,7 @@ import Testing
 import ThiDuaConfig
 import ThiDuaCore
 import ThiDuaReport
+import TestSupport
 
 /// Random text with the characters that break CSV and HTML writers.
 func randomText(_ rng: inout some RandomNumberGenerator, maxLength: Int = 40) -> String {
@@ -76,15 +77,3 @@ struct FuzzTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}

@@ -164,7 +164,7 @@ struct CollectiveMetricTests {
     func provincialRollUp(seed: Int) throws {
         let db = try TestDatabase()
         defer { db.drop() }
-        var rng = SplitMix(seed: UInt64(seed))
+        var rng = SeededGenerator(seed: UInt64(seed))
         var s = Fx.unit("P", "provincial") + Fx.unit("Q", "provincial")
         let subs = (1...Int(rng.next() % 5 + 2)).map { "P-\($0)" }
         for (i, u) in subs.enumerated() { s += Fx.unit(u, i % 2 == 0 ? "department" : "regional", parent: "P") }
@@ -190,15 +190,3 @@ struct CollectiveMetricTests {
     }
 }
 
-/// A small deterministic generator for property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
