@@ -18,12 +18,16 @@ func startThidua(_ arguments: [String], environment extra: [String: String] = [:
     return try Spawned(binary, arguments, environment: extra)
 }
 
-/// The backend pids of the job's session (application_name thidua) on a database.
-func jobBackends(_ db: TestDatabase, timeout: Double = 10) throws -> [Int32] {
+/// The backend pids of the job's session (application_name thidua) on a database, once it sits
+/// idle inside its snapshot (the job pauses there after its queries).
+func jobBackends(_ db: TestDatabase, timeout: Double = 15) throws -> [Int32] {
     let admin = try TestDatabase.admin()
     var waited = 0.0
     while waited < timeout {
-        let rows = try admin.query("SELECT pid FROM pg_stat_activity WHERE application_name = 'thidua' AND datname = \(db.name)")
+        let rows = try admin.query("""
+            SELECT pid FROM pg_stat_activity
+            WHERE application_name = 'thidua' AND datname = \(db.name) AND state = 'idle in transaction'
+            """)
         let pids = try rows.map { try $0.decode(0, as: Int.self) }.map { Int32($0) }
         if !pids.isEmpty { return pids }
         Thread.sleep(forTimeInterval: 0.1)
@@ -64,7 +68,6 @@ struct ReliabilityTests {
                                        environment: ["THIDUA_FAULT": "pause:after-queries:2"])
         let pids = try jobBackends(db)
         #expect(!pids.isEmpty)
-        Thread.sleep(forTimeInterval: 0.5)
         let admin = try TestDatabase.admin()
         for pid in pids { try admin.query("SELECT pg_terminate_backend(\(Int(pid)))") }
         let done = p.wait()
@@ -85,7 +88,7 @@ struct ReliabilityTests {
         let out = scratch.path + "/out"
         let started = Date()
         let p = try startThidua(["run", "--config", config, "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                                       environment: ["THIDUA_FAULT": "pause:after-queries:1.5"])
+                                       environment: ["THIDUA_FAULT": "pause:after-queries:2"])
         let pids = try jobBackends(db)
         #expect(!pids.isEmpty)
         for pid in pids { kill(pid, SIGSTOP) }
