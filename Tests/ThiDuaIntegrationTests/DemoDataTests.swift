@@ -50,6 +50,22 @@ struct DemoDataTests {
         #expect(rows.contains { $0["status"] == "excluded" && $0["reason"] == "discipline" })
     }
 
+    @Test("every anomaly planted in the demo data is listed")
+    func plantedAnomalies() throws {
+        let db = try demoDatabase()
+        defer { db.drop() }
+        let c = try compute(db, asOf: "2026-03-15")
+        let found = Set(c.anomalies.map { "\($0.relation)/\($0.key)/\($0.problem)" })
+        for planted in ["unit/x01/unknown_kind", "unit/x02/parent_not_provincial", "unit/x03/headcount_not_positive",
+                        "unit/spp22/level5_above_headcount", "staff/x-s1/unknown_role", "staff/x-s2/unknown_unit",
+                        "case_record/x-c1/unknown_kind", "case_record/x-c2/negative_count", "case_record/x-c3/date_out_of_range",
+                        "training_session/x-t1/unknown_topic", "training_session/x-t2/negative_count",
+                        "luyenai_daily/p05-s0001/2026-03-03/negative_count", "infrastructure/p06/printer/unknown_item",
+                        "discipline/p07-s0001/2026-01-10/unknown_status"] {
+            #expect(found.contains(planted), "planted anomaly \(planted) is not listed")
+        }
+    }
+
     @Test("on 15/03/2026 the demo data shows every milestone status")
     func everyMilestoneStatus() throws {
         let db = try demoDatabase()

@@ -256,6 +256,8 @@ INSERT INTO unit VALUES ('x01', 'Phòng thử nghiệm (loại đơn vị không
 INSERT INTO unit VALUES ('x02', 'VKSND khu vực đặt sai cấp trên', 'regional', 'spp05', 20);
 INSERT INTO unit VALUES ('x03', 'Đơn vị chưa có biên chế', 'spp_unit', NULL, 0);
 UPDATE unit SET headcount = 1 WHERE unit_id = 'spp22';
+INSERT INTO staff VALUES ('spp22-x1', 'Phóng viên Lê Thu Hà', 'spp22', 'other', false, true),
+                         ('spp22-x2', 'Biên tập viên Ngô Minh Tâm', 'spp22', 'other', false, true);
 INSERT INTO staff VALUES ('x-s1', 'Cán bộ vai trò lạ', 'p02', 'thu_ky', false, true);
 INSERT INTO staff VALUES ('x-s2', 'Cán bộ ngoài danh mục đơn vị', 'p99', 'prosecutor', true, true);
 INSERT INTO luyenai_daily SELECT staff_id, d, 6, 30 FROM staff s CROSS JOIN (VALUES (DATE '2025-12-20'), (DATE '2025-12-21')) v(d)
