@@ -37,6 +37,17 @@ func verifyLatest(_ out: String, expect day: String? = nil) throws {
     }
 }
 
+/// The small warehouse in a fresh database, and one run of 01/03/2026 published in a scratch OUT.
+func publishedSmallRun() throws -> (TestDatabase, ScratchFolder, String) {
+    let db = try TestDatabase()
+    try db.sql(smallFixture)
+    let scratch = try ScratchFolder()
+    let out = scratch.path + "/out"
+    let first = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out])
+    #expect(first.status == 0, "\(first.all)")
+    return (db, scratch, out)
+}
+
 func leftovers(_ out: String) -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: out)) ?? []).filter { $0.hasPrefix(".staging-") || $0.hasPrefix(".latest-") }
 }
@@ -94,12 +105,8 @@ struct PublishingTests {
 
     @Test("an output folder that cannot be written: exit 73, the previous run intact")
     func unwritable() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
-        #expect(try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out]).status == 0)
+        let (db, scratch, out) = try publishedSmallRun()
+        defer { db.drop(); _ = scratch }
         // A file-size limit makes every write past 4 KiB fail, as a full disk would.
         let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
         let limited = try runProcess("/bin/bash", ["-c", "ulimit -f 4; exec \"$0\" run --db \"$1\" --as-of 2026-03-15 --out \"$2\"",
@@ -140,12 +147,8 @@ struct PublishingTests {
 
     @Test("the publishing gate keeps latest when the data collapse; --force publishes")
     func gate() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
-        #expect(try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out]).status == 0)
+        let (db, scratch, out) = try publishedSmallRun()
+        defer { db.drop(); _ = scratch }
         try db.sql("DELETE FROM case_record WHERE case_id NOT LIKE 'A-c-1%';")
         let held = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])
         #expect(held.status == 65, "\(held.all)")
@@ -160,12 +163,8 @@ struct PublishingTests {
 
     @Test("files and folders get the configured modes; nothing is world-readable")
     func modes() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
-        #expect(try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out]).status == 0)
+        let (db, scratch, out) = try publishedSmallRun()
+        defer { db.drop(); _ = scratch }
         let dir = out + "/2026-03-01"
         func mode(_ p: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: p)[.posixPermissions] as? Int) ?? -1 }
         #expect(try mode(dir) & 0o7777 == 0o2750)
