@@ -206,7 +206,10 @@ public struct HTMLReport: Sendable {
         list.map { n in
             [
                 "position": n.position.map(String.init) ?? "—", "name": n.nomineeName, "status": l[n.status.rawValue],
-                "cls": n.status.rawValue, "quota": String(n.quota), "bloc": blocTitle(n.bloc, ctx),
+                "cls": n.status.rawValue, "quota": String(n.quota),
+                // A staff bloc's column is headed "Cá nhân thuộc…": the unit's name is enough.
+                "bloc": n.bloc.hasPrefix("staff:") ? (ctx.report.organisation.byID[String(n.bloc.dropFirst(6))]?.name ?? n.bloc)
+                                                   : blocTitle(n.bloc, ctx),
                 "reason": n.reason.map { _ in l[n.nomineeKind == "unit" ? "reason_discipline" : "reason_discipline_staff"] } ?? "",
                 "href": n.nomineeKind == "unit" ? "\(root)units/\(unitFileName(n.nomineeID)).html" : "",
             ]
