@@ -2,9 +2,9 @@
 /// regenerates this file). An operator overrides any of them with `--templates DIR`.
 enum DefaultTemplates {
     static let all: [(String, String)] = [
-        ("index", #"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
+        ("head", #"""
+{{! The head of every page: UTF-8, a strict Content-Security-Policy (no script, no request of any kind:
+    the intranet is air-gapped), the title and the inline stylesheet. One copy, so the policy cannot drift. }}
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -12,6 +12,12 @@ enum DefaultTemplates {
 <title>{{title}} – {{as_of}}</title>
 {{> style}}
 </head>
+
+"""#),
+        ("index", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+{{> head}}
 <body>
 <header class="top">
 <h1>{{l.title}}</h1>
@@ -24,16 +30,7 @@ enum DefaultTemplates {
 <section id="leaderboards">
 {{#blocs}}
 <h2 id="{{id}}">{{title}}</h2>
-{{{chart}}}
-<p class="small">{{l.priority_note}}</p>
-<table>
-<caption class="small">{{title}}</caption>
-<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.trend}}</th></tr></thead>
-<tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td><td>{{{spark}}}</td></tr>
-{{/rows}}
-</tbody>
-</table>
+{{> leaderboard}}
 {{/blocs}}
 <h2 id="sub">{{l.bloc_sub}}…</h2>
 <table>
@@ -50,13 +47,7 @@ enum DefaultTemplates {
 <p class="legend small">{{l.legend}}: <span class="st met">✓ {{l.s_met}}</span> <span class="st met_late">✓! {{l.s_met_late}}</span> <span class="st pending">… {{l.s_pending}}</span> <span class="st at_risk">⚠ {{l.s_at_risk}}</span> <span class="st missed">✗ {{l.s_missed}}</span> <span class="st not_applicable">– {{l.s_not_applicable}}</span> <span class="st no_data">? {{l.s_no_data}}</span></p>
 {{#matrices}}
 <h3>{{title}}</h3>
-<table>
-<thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
-<tbody>
-{{#rows}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th>{{#cells}}<td class="st {{cls}}" title="{{text}} {{value}}">{{symbol}} {{text}}{{#detail}}<br><span class="small">{{detail}}</span>{{/detail}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
-</table>
+{{> matrix}}
 {{/matrices}}
 </section>
 
@@ -141,6 +132,33 @@ enum DefaultTemplates {
 </html>
 
 """#),
+        ("leaderboard", #"""
+{{! One bloc's leaderboard: the end-to-end chart with the 98% line, then the ranked table.
+    Rendered inside a bloc: id, title, chart, rows; labels come from the page (l.*). }}
+{{{chart}}}
+<p class="small">{{l.priority_note}}</p>
+<table>
+<caption class="small">{{title}}</caption>
+<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.trend}}</th></tr></thead>
+<tbody>
+{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td><td>{{{spark}}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+
+"""#),
+        ("matrix", #"""
+{{! One bloc's milestone matrix: units × milestones, status as symbol and text (never colour alone).
+    Rendered inside a matrix: rows of cells; milestone_heads and l.* come from the page. }}
+<table>
+<thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th>{{#cells}}<td class="st {{cls}}" title="{{text}} {{value}}">{{symbol}} {{text}}{{#detail}}<br><span class="small">{{detail}}</span>{{/detail}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+
+"""#),
         ("style", #"""
 <style>
 :root { --ink: #1b1f24; --muted: #5b6470; --line: #c9d1da; --head: #e8eef5; --ok: #1f6f3f; --okbg: #dff3e6; --warn: #8a5a00; --warnbg: #fff1cc; --bad: #9b1c1c; --badbg: #fbe0e0; --info: #0b4f8a; --infobg: #e1eefa; }
@@ -203,13 +221,7 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
         ("unit", #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}} – {{as_of}}</title>
-{{> style}}
-</head>
+{{> head}}
 <body>
 <header class="top">
 <p class="noprint"><a href="{{root}}index.html">{{l.back}}</a></p>
@@ -257,22 +269,13 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
 {{#sub}}
 <section id="sub">
 <h2>{{l.sub_leaderboard}}</h2>
-{{{chart}}}
-<table>
-<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th></tr></thead>
-<tbody>{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td></tr>
-{{/rows}}</tbody>
-</table>
+{{> leaderboard}}
 </section>
 {{/sub}}
 {{#sub_matrix}}
 <section>
 <h3>{{l.milestones}} – {{title}}</h3>
-<table>
-<thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
-<tbody>{{#rows}}<tr><th scope="row"><a href="{{href}}">{{unit}}</a></th>{{#cells}}<td class="st {{cls}}">{{symbol}} {{text}}{{#detail}}<br><span class="small">{{detail}}</span>{{/detail}}</td>{{/cells}}</tr>
-{{/rows}}</tbody>
-</table>
+{{> matrix}}
 </section>
 {{/sub_matrix}}
 <section id="records">

@@ -70,11 +70,14 @@ public struct ProcessOutcome {
     public var all: String { stdout + stderr }
 }
 
-/// Runs the built `thidua` binary (THIDUA_BIN, or .build/debug/thidua).
+/// The built `thidua` binary the tests run: THIDUA_BIN (set by make test), or .build/debug/thidua.
+public let thiduaBinary: String =
+    ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
+
+/// Runs the built `thidua` binary and waits for it.
 public func runThidua(_ arguments: [String], environment extra: [String: String] = [:],
                       removing: [String] = []) throws -> ProcessOutcome {
-    let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
-    return try runProcess(binary, arguments, environment: extra, removing: removing)
+    try runProcess(thiduaBinary, arguments, environment: extra, removing: removing)
 }
 
 public func runProcess(_ path: String, _ arguments: [String], environment extra: [String: String] = [:],

@@ -37,12 +37,17 @@ func verifyLatest(_ out: String, expect day: String? = nil) throws {
     }
 }
 
-/// The small warehouse in a fresh database, and one run of 01/03/2026 published in a scratch OUT.
-func publishedSmallRun() throws -> (TestDatabase, ScratchFolder, String) {
+/// The small warehouse in a fresh database, with a scratch folder whose `out` is the output folder.
+func smallWarehouse() throws -> (TestDatabase, ScratchFolder, String) {
     let db = try TestDatabase()
     try db.sql(smallFixture)
     let scratch = try ScratchFolder()
-    let out = scratch.path + "/out"
+    return (db, scratch, scratch.path + "/out")
+}
+
+/// The small warehouse, and one run of 01/03/2026 published in its output folder.
+func publishedSmallRun() throws -> (TestDatabase, ScratchFolder, String) {
+    let (db, scratch, out) = try smallWarehouse()
     let first = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out])
     #expect(first.status == 0, "\(first.all)")
     return (db, scratch, out)
@@ -56,11 +61,8 @@ func leftovers(_ out: String) -> [String] {
 struct PublishingTests {
     @Test("SIGKILL at any point of publishing leaves latest on a complete run; the next run cleans up")
     func killedRuns() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
+        let (db, scratch, out) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let first = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out])
         #expect(first.status == 0, "\(first.all)")
         for point in ["after-lock", "csv-written", "before-rename", "after-rename", "after-latest"] {
@@ -81,13 +83,9 @@ struct PublishingTests {
 
     @Test("a second run while one holds the lock exits 75 and touches nothing")
     func concurrentRuns() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
-        let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
-        let slow = try Spawned(binary, ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out],
+        let (db, scratch, out) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
+        let slow = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out],
                                environment: ["THIDUA_FAULT": "pause:after-lock:4"])
         var waited = 0.0
         while !FileManager.default.fileExists(atPath: out + "/.thidua.lock") && waited < 10 {
@@ -108,9 +106,8 @@ struct PublishingTests {
         let (db, scratch, out) = try publishedSmallRun()
         defer { db.drop(); _ = scratch }
         // A file-size limit makes every write past 4 KiB fail, as a full disk would.
-        let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
         let limited = try runProcess("/bin/bash", ["-c", "ulimit -f 4; exec \"$0\" run --db \"$1\" --as-of 2026-03-15 --out \"$2\"",
-                                                   binary, db.conninfo, out])
+                                                   thiduaBinary, db.conninfo, out])
         #expect(limited.status == 73, "\(limited.all)")
         try verifyLatest(out, expect: "2026-03-01")
         #expect(!FileManager.default.fileExists(atPath: out + "/2026-03-15"))
@@ -124,11 +121,8 @@ struct PublishingTests {
 
     @Test("a rerun for the same day leaves one run; retention keeps exactly N")
     func rerunAndRetention() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
+        let (db, scratch, out) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         for _ in 0..<2 { #expect(try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out]).status == 0) }
         #expect(RunFolders.list(out) == [Day(iso: "2026-03-01")!])
         try verifyLatest(out, expect: "2026-03-01")
@@ -176,10 +170,8 @@ struct PublishingTests {
 
     @Test("the metrics file records success, and keeps the last success time after a failure")
     func metricsFile() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let metrics = scratch.path + "/thidua.prom"
         let ok = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", scratch.path + "/out"],
                                environment: ["THIDUA_METRICS_FILE": metrics])

@@ -14,8 +14,7 @@ func faultConfig(_ dir: String, retries: Int = 3, deadline: Double? = nil) throw
 
 /// Starts `thidua` in the background.
 func startThidua(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Spawned {
-    let binary = ProcessInfo.processInfo.environment["THIDUA_BIN"] ?? "\(repositoryRoot)/.build/debug/thidua"
-    return try Spawned(binary, arguments, environment: extra)
+    try Spawned(thiduaBinary, arguments, environment: extra)
 }
 
 /// The backend pids of the job's session (application_name thidua) on a database, once it sits
@@ -58,10 +57,8 @@ struct ReliabilityTests {
 
     @Test("the server ends the session mid-run: the run starts its snapshot again and publishes one whole run")
     func sessionKilled() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let config = try faultConfig(scratch.path)
         let out = scratch.path + "/out"
         let p = try startThidua(["run", "--config", config, "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
@@ -80,10 +77,8 @@ struct ReliabilityTests {
 
     @Test("a hung backend (SIGSTOP): the client deadline cancels and the run exits 75 instead of hanging")
     func hungBackend() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let config = try faultConfig(scratch.path, retries: 1, deadline: 2)
         let out = scratch.path + "/out"
         let started = Date()
@@ -104,11 +99,8 @@ struct ReliabilityTests {
 
     @Test("SIGTERM during a run: staging removed, lock released, exit 75")
     func sigterm() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
-        let out = scratch.path + "/out"
+        let (db, scratch, out) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let p = try startThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
                                        environment: ["THIDUA_FAULT": "pause:csv-written:5"])
         var waited = 0.0

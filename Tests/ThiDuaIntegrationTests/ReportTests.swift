@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-import ThiDuaReport
+@testable import ThiDuaReport
 
 /// Names a warehouse may hold, and a spreadsheet or a browser must not misread.
 let hostileNames: [(id: String, name: String)] = [
@@ -108,10 +108,8 @@ struct ReportTests {
 
     @Test("English is a switch away, with the same numbers")
     func english() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let out = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path, "--lang", "en"])
         #expect(out.status == 0)
         let index = try String(contentsOfFile: scratch.path + "/2026-03-15/index.html", encoding: .utf8)
@@ -122,10 +120,8 @@ struct ReportTests {
 
     @Test("templates from a folder override the built-in ones; a broken one is exit 78")
     func templateOverride() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(smallFixture)
-        let scratch = try ScratchFolder()
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
         let dir = scratch.path + "/tpl"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "<!DOCTYPE html><html lang=\"{{lang}}\"><head><title>{{title}}</title></head><body><h1>VKSND tỉnh X – logo</h1></body></html>"
@@ -139,13 +135,23 @@ struct ReportTests {
         #expect(bad.stderr.contains("index.mustache"))
     }
 
-    @Test("the built-in templates are the files in templates/")
+    @Test("the built-in templates are the files in templates/, partials included")
     func embeddedTemplates() throws {
-        for name in ["index", "unit", "style"] {
-            let file = try readRepositoryFile("templates/\(name).mustache")
-            let swift = try readRepositoryFile("Sources/ThiDuaReport/DefaultTemplates.swift")
-            #expect(swift.contains(file), "templates/\(name).mustache differs from the built-in copy: run make embed")
+        let names = try FileManager.default.contentsOfDirectory(atPath: "\(repositoryRoot)/templates")
+            .filter { $0.hasSuffix(".mustache") }
+        #expect(Set(names).isSuperset(of: ["index.mustache", "unit.mustache", "style.mustache", "leaderboard.mustache", "matrix.mustache", "head.mustache"]))
+        let swift = try readRepositoryFile("Sources/ThiDuaReport/DefaultTemplates.swift")
+        for name in names {
+            let file = try readRepositoryFile("templates/\(name)")
+            #expect(swift.contains(file), "templates/\(name) differs from the built-in copy: run make embed")
         }
+    }
+
+    @Test("the Vietnamese and English catalogues name the same labels, none empty")
+    func labelCatalogues() {
+        #expect(Set(Labels.vi.keys) == Set(Labels.en.keys),
+                "only in vi: \(Set(Labels.vi.keys).subtracting(Labels.en.keys).sorted()); only in en: \(Set(Labels.en.keys).subtracting(Labels.vi.keys).sorted())")
+        #expect(Labels.vi.values.allSatisfy { !$0.isEmpty } && Labels.en.values.allSatisfy { !$0.isEmpty })
     }
 }
 
