@@ -65,13 +65,23 @@ public struct Computation: Sendable {
             Shortlist.units(bloc: bloc, standings: standings.filter { $0.bloc == bloc.id },
                             unitsWithDiscipline: unitsWithDiscipline, quotas: e.window.plan.quotas)
         }
-        var anomalies = e.organisation.anomalies
-        for u in e.organisation.units {
-            guard let h = u.headcount, h > 0, let c = perUnit[u.id], c.level5Staff > h else { continue }
-            anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "level5_above_headcount",
-                                     detail: "level5_staff=\(c.level5Staff) headcount=\(h)"))
+        self.anomalies = e.organisation.anomalies + Computation.impossibleRates(standings) + sqlAnomalies
+    }
+
+    /// SPEC §3, §4.3: every bloc member's impossible rate, once (each unit is a member of one bloc).
+    /// More level-5 learners than biên chế keeps its own problem code.
+    static func impossibleRates(_ standings: [UnitStanding]) -> [Anomaly] {
+        standings.flatMap { s in
+            s.impossibleRates.map { metric -> Anomaly in
+                if metric == "level5_rate" {
+                    return Anomaly(relation: "unit", key: s.unit.id, problem: "level5_above_headcount",
+                                   detail: "bloc=\(s.bloc) level5_staff=\(s.counts.level5Staff) headcount=\(s.headcount.map(String.init) ?? "")")
+                }
+                let r = s.rates.first { $0.metric == metric }?.rate
+                return Anomaly(relation: "unit", key: s.unit.id, problem: "rate_above_one",
+                               detail: "bloc=\(s.bloc) \(metric)=\(r.map(\.description) ?? "")")
+            }
         }
-        self.anomalies = anomalies + sqlAnomalies
     }
 
     /// Convenience for small inputs (tests): every staff member given at once.

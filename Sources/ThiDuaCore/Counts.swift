@@ -18,19 +18,19 @@ public struct UnitCounts: Sendable, Equatable {
     public var activeStaff = 0, level5Staff = 0, participating = 0
     public var leadersAndProsecutors = 0, proficient = 0
 
-    // Milestones, as of D (SPEC §4.6)
+    // Milestones (SPEC §4.6). infra_ready is a state at D; every other milestone restates a §4.2
+    // metric and reads the same counts, on windows ending at E: only their pace and completion days
+    // are kept here. The pace counts items completed in [D−13, D] (and, for the E-bound ones, ≤ E).
     public var infraItems = 0, infraReady = 0, infraCompletedRecent = 0
     public var infraLatestCompleted: Day?
-    public var retroRecordsD = 0, retroEnteredD = 0, retroEnteredRecent = 0
+    public var retroEnteredRecent = 0
     public var retroLatestEntered: Day?
-    public var participatingD = 0, firstStudyRecent = 0
+    public var firstStudyRecent = 0
     public var latestFirstStudy: Day?
-    public var proficientD = 0
-    /// The first class or seminar day per topic in [period_start, D], and the first two hands-on days
+    /// The first class or seminar day per topic in [period_start, E], and the first two hands-on days
     /// (qlahs), from which "the day value first reached 1" follows for any scope.
     public var qlahsFirstClass: Day?, aiFirstClass: Day?
     public var qlahsHandsOnDays: [Day] = []
-    public var qlahsValueD = 0, aiValueD = 0
 
     public init() {}
 
@@ -49,16 +49,20 @@ public struct UnitCounts: Sendable, Equatable {
         leadersAndProsecutors += o.leadersAndProsecutors; proficient += o.proficient
         infraItems += o.infraItems; infraReady += o.infraReady; infraCompletedRecent += o.infraCompletedRecent
         infraLatestCompleted = infraLatestCompleted.latest(o.infraLatestCompleted)
-        retroRecordsD += o.retroRecordsD; retroEnteredD += o.retroEnteredD; retroEnteredRecent += o.retroEnteredRecent
+        retroEnteredRecent += o.retroEnteredRecent
         retroLatestEntered = retroLatestEntered.latest(o.retroLatestEntered)
-        participatingD += o.participatingD; firstStudyRecent += o.firstStudyRecent
+        firstStudyRecent += o.firstStudyRecent
         latestFirstStudy = latestFirstStudy.latest(o.latestFirstStudy)
-        proficientD += o.proficientD
         qlahsFirstClass = qlahsFirstClass.earliest(o.qlahsFirstClass)
         aiFirstClass = aiFirstClass.earliest(o.aiFirstClass)
         qlahsHandsOnDays = Array((qlahsHandsOnDays + o.qlahsHandsOnDays).sorted().prefix(2))
-        qlahsValueD += o.qlahsValueD; aiValueD += o.aiValueD
     }
+
+    /// III.1.1 on the counted scope: classes and seminars, plus ⌊hands-on rounds / 2⌋, the rounds
+    /// counted over the whole scope before halving. ≥ 1 exactly when qlahs_training_met.
+    public var qlahsTrainingValue: Int { qlahsClassesOrSeminars + qlahsHandsOn / 2 }
+    /// III.2.1: classes and seminars on AI.
+    public var aiTrainingValue: Int { aiClassesOrSeminars }
 
     /// The counts of a scope: the sum over its units (a unit with no rows counts zero).
     public static func sum(scope: [String], of perUnit: [String: UnitCounts]) -> UnitCounts {
@@ -84,10 +88,10 @@ public struct StaffFacts: Sendable, Equatable {
     /// Latest level on or before E, and on or before min(E, luyenai_cutoff).
     public var levelNow: Int?, levelAtCutoff: Int?
     public var studyMinutes = 0, activeWeeks = 0
-    /// First day with minutes > 0, on or before D.
+    /// First day with minutes > 0, on or before E.
     public var firstStudy: Day?
-    /// Σ actions over the proficiency window ending at E, and ending at D.
-    public var actionsE = 0, actionsD = 0
+    /// Σ actions over the proficiency window ending at E.
+    public var actionsE = 0
     public var trainingsLed = 0
     public var coreGroupMember = false
     public var initiativesRecognized = 0
@@ -122,11 +126,9 @@ public struct Window: Sendable, Equatable {
     /// After period_end the report shows the final standing.
     public var isFinal: Bool { asOf > plan.periodEnd }
     public var retroEnd: Day { min(plan.retroTo, end) }
-    public var retroEndAtD: Day { min(plan.retroTo, asOf) }
     public var staleCutoff: Day { end.adding(days: -plan.staleDays) }
     public var luyenaiCutoff: Day { min(end, plan.luyenaiCutoff) }
     public var proficiencyFromE: Day { end.adding(days: -plan.proficiencyWindowDays + 1) }
-    public var proficiencyFromD: Day { asOf.adding(days: -plan.proficiencyWindowDays + 1) }
     /// The 14 days [D−13, D] of the milestone pace.
     public var paceFrom: Day { asOf.adding(days: -13) }
 
@@ -136,16 +138,14 @@ public struct Window: Sendable, Equatable {
             var c = perUnit[s.unitID] ?? UnitCounts()
             c.activeStaff += 1
             if let l = s.levelAtCutoff, l >= plan.luyenaiLevelTarget { c.level5Staff += 1 }
-            if let f = s.firstStudy {
-                if f <= end { c.participating += 1 }
-                c.participatingD += 1
+            if let f = s.firstStudy, f <= end {
+                c.participating += 1
                 c.latestFirstStudy = c.latestFirstStudy.latest(f)
                 if f >= paceFrom { c.firstStudyRecent += 1 }
             }
             if s.isLeaderOrProsecutor {
                 c.leadersAndProsecutors += 1
                 if s.actionsE >= plan.proficiencyMinActions { c.proficient += 1 }
-                if s.actionsD >= plan.proficiencyMinActions { c.proficientD += 1 }
             }
             perUnit[s.unitID] = c
         }

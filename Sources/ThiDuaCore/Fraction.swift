@@ -38,6 +38,10 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         a.numerator * b.denominator < b.numerator * a.denominator
     }
 
+    /// SPEC §4.3: a rate whose numerator is above its denominator (or below zero) cannot happen in
+    /// good data; it is reported as computed but never ranked.
+    public var isImpossible: Bool { numerator > denominator || numerator < 0 }
+
     /// The value capped at 1 (composite parts, SPEC §4.4).
     public var capped: Fraction { numerator > denominator ? Fraction(1, 1)! : self }
 

@@ -33,7 +33,9 @@ public struct MilestoneRow: Sendable, Equatable {
 }
 
 public enum Milestones {
-    /// The seven milestones of one bloc member.
+    /// The seven milestones of one bloc member. Statuses use D; every milestone that restates a §4.2
+    /// metric (retro entry, e2e, proficiency, participation, trainings) takes its value and target
+    /// from the same counts, on windows ending at E, so a page never contradicts itself (SPEC §4.6).
     public static func rows(bloc: String, unitID: String, counts c: UnitCounts, window w: Window) -> [MilestoneRow] {
         let p = w.plan, d = w.asOf
         func row(_ k: MilestoneKind, _ deadline: Day, _ s: MilestoneStatus, _ v: Int, _ t: Int,
@@ -66,7 +68,7 @@ public enum Milestones {
         var out: [MilestoneRow] = []
         out.append(paced(.infraReady, deadline: p.infraDeadline, value: c.infraReady, target: c.infraItems,
                          completed: c.infraLatestCompleted, recent: c.infraCompletedRecent, empty: .noData))
-        out.append(paced(.retroEntry, deadline: p.retroDeadline, value: c.retroEnteredD, target: c.retroRecordsD,
+        out.append(paced(.retroEntry, deadline: p.retroDeadline, value: c.retroEntered, target: c.retroTotal,
                          completed: c.retroLatestEntered, recent: c.retroEnteredRecent, empty: .notApplicable))
         if d < p.goLive {
             out.append(row(.e2eFull, p.goLive, .pending, c.e2eDone, c.e2eTotal))
@@ -78,15 +80,15 @@ public enum Milestones {
         if c.leadersAndProsecutors == 0 {
             out.append(row(.proficiency, p.proficiencyDeadline, .notApplicable, 0, 0))
         } else {
-            out.append(threshold(.proficiency, deadline: p.proficiencyDeadline, value: c.proficientD,
+            out.append(threshold(.proficiency, deadline: p.proficiencyDeadline, value: c.proficient,
                                  target: c.leadersAndProsecutors, completed: nil))
         }
-        out.append(paced(.luyenaiParticipation, deadline: p.periodEnd, value: c.participatingD, target: c.activeStaff,
+        out.append(paced(.luyenaiParticipation, deadline: p.periodEnd, value: c.participating, target: c.activeStaff,
                          completed: c.latestFirstStudy, recent: c.firstStudyRecent, empty: .notApplicable))
         let secondHandsOn = c.qlahsHandsOnDays.count >= 2 ? c.qlahsHandsOnDays[1] : nil
-        out.append(threshold(.qlahsTraining, deadline: p.periodEnd, value: c.qlahsValueD, target: 1,
+        out.append(threshold(.qlahsTraining, deadline: p.periodEnd, value: c.qlahsTrainingValue, target: 1,
                              completed: c.qlahsFirstClass.earliest(secondHandsOn)))
-        out.append(threshold(.aiTraining, deadline: p.periodEnd, value: c.aiValueD, target: 1, completed: c.aiFirstClass))
+        out.append(threshold(.aiTraining, deadline: p.periodEnd, value: c.aiTrainingValue, target: 1, completed: c.aiFirstClass))
         return out
     }
 

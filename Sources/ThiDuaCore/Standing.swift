@@ -31,6 +31,22 @@ public struct UnitStanding: Sendable {
     public var composite: Decimal
     public var ranks: [RankedCriterion: Int] = [:]
 
+    /// Every §4.2 rate by its CSV name, in the order the reports list them.
+    public var rates: [(metric: String, rate: Fraction?)] {
+        [("e2e_rate", e2eRate), ("retro_rate", retroRate), ("quality_rate", qualityRate),
+         ("signature_rate", signatureRate), ("e_record_rate", eRecordRate), ("level5_rate", level5Rate),
+         ("participation_rate", participationRate), ("proficiency_rate", proficiencyRate)]
+    }
+
+    /// SPEC §4.3: the rates whose numerator is above their denominator (bad data, never ranked).
+    public var impossibleRates: [String] { rates.filter { $0.rate?.isImpossible == true }.map(\.metric) }
+
+    /// The ranked value of a criterion: empty when the rate is impossible (SPEC §4.3).
+    public func rankedRate(for c: RankedCriterion) -> Fraction? {
+        guard let r = rate(for: c), !r.isImpossible else { return nil }
+        return r
+    }
+
     public func rate(for c: RankedCriterion) -> Fraction? {
         switch c {
         case .e2e: return e2eRate
@@ -59,8 +75,8 @@ public enum Standings {
             participationRate: Fraction(c.participating, c.activeStaff),
             proficiencyRate: Fraction(c.proficient, c.leadersAndProsecutors),
             e2ePriority: e2e.map { $0 >= plan.e2ePriorityRate } ?? false,
-            qlahsTrainingMet: c.qlahsClassesOrSeminars >= 1 || c.qlahsHandsOn >= 2,
-            aiTrainingMet: c.aiClassesOrSeminars >= 1,
+            qlahsTrainingMet: c.qlahsTrainingValue >= 1,
+            aiTrainingMet: c.aiTrainingValue >= 1,
             composite: 0)
         s.composite = composite(s, weights: plan.compositeWeights)
         return s
@@ -100,14 +116,15 @@ public enum Standings {
         return out
     }
 
-    /// Standard competition ranks of one bloc's rows, every criterion.
+    /// Standard competition ranks of one bloc's rows, every criterion; an impossible rate gets no
+    /// rank for its criterion (SPEC §4.3: bad data never tops a leaderboard).
     public static func rank(_ rows: inout [UnitStanding]) {
         for c in RankedCriterion.allCases {
             let ranks: [String: Int]
             if c == .composite {
                 ranks = Ranking.competition(rows.map { (id: $0.unit.id, value: Optional($0.composite)) })
             } else {
-                ranks = Ranking.competition(rows.map { (id: $0.unit.id, value: $0.rate(for: c)) })
+                ranks = Ranking.competition(rows.map { (id: $0.unit.id, value: $0.rankedRate(for: c)) })
             }
             for i in rows.indices { rows[i].ranks[c] = ranks[rows[i].unit.id] }
         }

@@ -141,10 +141,11 @@ enum DefaultTemplates {
 <caption class="small">{{title}}</caption>
 <thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.trend}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{retro}}</td><td class="num">{{quality}}</td><td class="num">{{signature}}</td><td class="num">{{level5}}</td><td>{{{spark}}}</td></tr>
+{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{#e2e}}{{> rate}}{{/e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{#retro}}{{> rate}}{{/retro}}</td><td class="num">{{#quality}}{{> rate}}{{/quality}}</td><td class="num">{{#signature}}{{> rate}}{{/signature}}</td><td class="num">{{#level5}}{{> rate}}{{/level5}}</td><td>{{{spark}}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
+{{#has_impossible}}<p class="small"><span class="flag">⚠ {{l.impossible}}</span>: {{l.impossible_note}}</p>{{/has_impossible}}
 
 """#),
         ("matrix", #"""
@@ -158,6 +159,9 @@ enum DefaultTemplates {
 </tbody>
 </table>
 
+"""#),
+        ("rate", #"""
+{{! A rate in a table cell: its text, and a visible flag when the rate is impossible (SPEC §4.3). }}{{text}}{{#impossible}} <span class="flag">⚠ {{l.impossible}}</span>{{/impossible}}
 """#),
         ("style", #"""
 <style>
@@ -182,6 +186,7 @@ thead th { font-size: .9em; }
 tbody th[scope=row] { font-weight: 500; min-width: 15rem; }
 tr:nth-child(even) td { background: #fafbfc; }
 .prio { color: var(--ok); font-weight: 700; }
+.flag { color: var(--bad); background: var(--badbg); font-weight: 600; padding: 0 .2rem; white-space: nowrap; }
 .up { color: var(--ok); } .down { color: var(--bad); } .new { color: var(--info); }
 .st { white-space: nowrap; font-size: .85rem; }
 .st.met { background: var(--okbg); color: var(--ok); }
@@ -213,7 +218,7 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
   h2 { page-break-after: avoid; }
   section { page-break-inside: auto; }
   a { color: inherit; text-decoration: none; }
-  .st, .banner { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .st, .banner, .flag { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 </style>
 
@@ -234,9 +239,10 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
 <h2>{{l.metric}}</h2>
 <table>
 <thead><tr><th scope="col">{{l.metric}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.bloc_rank}}</th><th scope="col" class="num">{{l.bloc_median}}</th></tr></thead>
-<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td></tr>
+<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{#value}}{{> rate}}{{/value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td></tr>
 {{/metrics}}</tbody>
 </table>
+{{#has_impossible}}<p class="small"><span class="flag">⚠ {{l.impossible}}</span>: {{l.impossible_note}}</p>{{/has_impossible}}
 </section>
 <section>
 <h2>{{l.milestones}}</h2>

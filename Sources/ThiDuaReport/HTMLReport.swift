@@ -154,12 +154,17 @@ public struct HTMLReport: Sendable {
                 "rank": s.ranks[.composite].map(String.init) ?? "—",
                 "unit": s.unit.name, "href": "\(root)units/\(unitFileName(s.unit.id)).html",
                 "composite": f.score(s.composite), "movement": movement(ctx, s),
-                "e2e": f.rate(s.e2eRate), "priority": s.e2ePriority,
-                "retro": f.rate(s.retroRate), "quality": f.rate(s.qualityRate),
-                "signature": f.rate(s.signatureRate), "level5": f.rate(s.level5Rate),
+                "e2e": rateCell(s.e2eRate), "priority": s.e2ePriority,
+                "retro": rateCell(s.retroRate), "quality": rateCell(s.qualityRate),
+                "signature": rateCell(s.signatureRate), "level5": rateCell(s.level5Rate),
                 "spark": Charts.sparkline(trend, label: l["trend"] + " " + s.unit.name),
             ]
         }
+    }
+
+    /// A rate as shown in a table: the formatted value, and a flag when it is impossible (SPEC §4.3).
+    func rateCell(_ r: Fraction?) -> [String: Any] {
+        ["text": f.rate(r), "impossible": r?.isImpossible == true]
     }
 
     func blocModel(_ ctx: Context, _ bloc: String, root: String) -> [String: Any] {
@@ -169,7 +174,8 @@ public struct HTMLReport: Sendable {
                                     threshold: ctx.plan.e2ePriorityRate, thresholdLabel: f.rate(ctx.plan.e2ePriorityRate),
                                     title: l["chart_e2e"] + " – " + blocTitle(bloc, ctx), format: f)
         return ["id": bloc.replacingOccurrences(of: ":", with: "-"), "title": blocTitle(bloc, ctx), "chart": chart,
-                "rows": leaderboardRows(ctx, rows, root: root), "count": rows.count]
+                "rows": leaderboardRows(ctx, rows, root: root), "count": rows.count,
+                "has_impossible": rows.contains { !$0.impossibleRates.isEmpty }]
     }
 
     func statusCell(_ m: MilestoneRow) -> [String: Any] {
@@ -305,15 +311,17 @@ public struct HTMLReport: Sendable {
             ("level5_rate", { $0.level5Rate }, .level5), ("participation_rate", { $0.participationRate }, nil),
             ("proficiency_rate", { $0.proficiencyRate }, nil),
         ]
-        var rows: [[String: String]] = [["name": l["composite"], "value": f.score(s.composite),
-                                         "rank": s.ranks[.composite].map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
-                                         "median": f.score(HTMLReport.medianScore(members.map(\.composite)))]]
+        var rows: [[String: Any]] = [["name": l["composite"], "value": ["text": f.score(s.composite), "impossible": false],
+                                      "rank": s.ranks[.composite].map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
+                                      "median": f.score(HTMLReport.medianScore(members.map(\.composite)))]]
         for (key, get, criterion) in metrics {
-            rows.append(["name": l[key], "value": f.rate(get(s)),
+            // The bloc median leaves impossible rates out, as the ranking does.
+            rows.append(["name": l[key], "value": rateCell(get(s)),
                          "rank": criterion.flatMap { s.ranks[$0] }.map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
-                         "median": f.rate(HTMLReport.median(members.compactMap(get)))])
+                         "median": f.rate(HTMLReport.median(members.compactMap(get).filter { !$0.isImpossible }))])
         }
         m["metrics"] = rows
+        m["has_impossible"] = !s.impossibleRates.isEmpty
         m["milestone_rows"] = (ctx.milestones["\(s.bloc)|\(s.unit.id)"] ?? []).map { ms -> [String: Any] in
             var r = statusCell(ms)
             r["name"] = l["m_" + ms.kind.rawValue]

@@ -64,6 +64,8 @@ public struct Labels: Sendable {
         "archive": "Các kỳ báo cáo", "newest": "Báo cáo mới nhất", "contents": "Nội dung", "all_units": "Tất cả đơn vị",
         "sub_units": "Các phòng và VKSND khu vực", "sub_leaderboard": "Bảng xếp hạng khối phòng, VKSND khu vực",
         "empty": "—", "legend": "Chú thích", "staff": "Cán bộ",
+        "impossible": "bất thường",
+        "impossible_note": "Số liệu bất thường: tử số lớn hơn mẫu số (ví dụ số học viên đẳng 5 nhiều hơn biên chế). Giá trị được giữ nguyên để kiểm tra, không được xếp hạng, tính tối đa 100% vào điểm tổng hợp và được liệt kê trong mục bất thường.",
     ]
 
     static let en: [String: String] = [
@@ -123,5 +125,7 @@ public struct Labels: Sendable {
         "archive": "Report archive", "newest": "Newest report", "contents": "Contents", "all_units": "All units",
         "sub_units": "Departments and regional procuracies", "sub_leaderboard": "Leaderboard of departments and regional procuracies",
         "empty": "—", "legend": "Legend", "staff": "Staff",
+        "impossible": "impossible",
+        "impossible_note": "Impossible value: the numerator is above the denominator (for example more level-5 learners than headcount). Shown as computed for checking, not ranked, counted as at most 100% in the composite, and listed among the anomalies.",
     ]
 }

@@ -67,23 +67,23 @@ public struct WarehouseReader {
         }
     }
 
-    /// One pass over case_record, per unit (SPEC §4.2, §4.6).
+    /// One pass over case_record, per unit (SPEC §4.2, §4.6: the retro milestone reads the retro
+    /// window ending at E; its pace counts entries in [D−13, D] up to E).
     func readCases(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
         let w = window, p = window.plan
         let rows = try connection.query("""
             WITH c AS (
-                SELECT unit_id, prosecutor_id, end_to_end, entered_on,
+                SELECT unit_id, end_to_end, entered_on,
                        accepted_on BETWEEN \(p.goLive) AND \(w.end) AS in_e2e,
                        accepted_on BETWEEN \(p.retroFrom) AND \(w.retroEnd) AS in_retro,
                        accepted_on BETWEEN \(p.retroFrom) AND \(w.end) AND entered_on <= \(w.end) AS in_quality,
-                       accepted_on BETWEEN \(p.retroFrom) AND \(w.retroEndAtD) AS in_retro_d,
                        missing_required_fields > 0 AS has_missing,
                        error_count > 0 AS has_errors,
                        status = 'open' AND last_updated_on <= \(w.staleCutoff) AS is_stale
                 FROM case_record
-                WHERE accepted_on <= \(w.asOf)
+                WHERE accepted_on <= \(w.end)
             )
-            SELECT 0, unit_id, NULL,
+            SELECT unit_id,
                    count(*) FILTER (WHERE in_e2e),
                    count(*) FILTER (WHERE in_e2e AND end_to_end),
                    count(*) FILTER (WHERE in_retro),
@@ -93,30 +93,23 @@ public struct WarehouseReader {
                    count(*) FILTER (WHERE in_quality AND has_missing),
                    count(*) FILTER (WHERE in_quality AND has_errors),
                    count(*) FILTER (WHERE in_quality AND is_stale),
-                   count(*) FILTER (WHERE in_retro_d),
-                   count(*) FILTER (WHERE in_retro_d AND entered_on <= \(w.asOf)),
-                   count(*) FILTER (WHERE in_retro_d AND entered_on BETWEEN \(w.paceFrom) AND \(w.asOf)),
-                   max(entered_on) FILTER (WHERE in_retro_d AND entered_on <= \(w.asOf))
+                   count(*) FILTER (WHERE in_retro AND entered_on BETWEEN \(w.paceFrom) AND \(w.end)),
+                   max(entered_on) FILTER (WHERE in_retro AND entered_on <= \(w.end))
             FROM c
             GROUP BY unit_id
             """)
-        for row in rows {
-            let unit: String = try row.decode(1)
-            var c = perUnit[unit] ?? UnitCounts()
-            c.e2eTotal = try row.decode(3)
-            c.e2eDone = try row.decode(4)
-            c.retroTotal = try row.decode(5)
-            c.retroEntered = try row.decode(6)
-            c.qualityTotal = try row.decode(7)
-            c.qualityClean = try row.decode(8)
-            c.missingFieldRecords = try row.decode(9)
-            c.errorRecords = try row.decode(10)
-            c.staleRecords = try row.decode(11)
-            c.retroRecordsD = try row.decode(12)
-            c.retroEnteredD = try row.decode(13)
-            c.retroEnteredRecent = try row.decode(14)
-            c.retroLatestEntered = try row.decode(15)
-            perUnit[unit] = c
+        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
+            c.e2eTotal = try row.decode(1)
+            c.e2eDone = try row.decode(2)
+            c.retroTotal = try row.decode(3)
+            c.retroEntered = try row.decode(4)
+            c.qualityTotal = try row.decode(5)
+            c.qualityClean = try row.decode(6)
+            c.missingFieldRecords = try row.decode(7)
+            c.errorRecords = try row.decode(8)
+            c.staleRecords = try row.decode(9)
+            c.retroEnteredRecent = try row.decode(10)
+            c.retroLatestEntered = try row.decode(11)
         }
     }
 
@@ -140,8 +133,7 @@ public struct WarehouseReader {
             WITH t AS (
                 SELECT unit_id, topic, held_on,
                        format IN ('class', 'seminar') AS is_class, format = 'hands_on' AS is_hands_on,
-                       held_on BETWEEN \(ps) AND \(w.end) AS in_e,
-                       held_on BETWEEN \(ps) AND \(w.asOf) AS in_d
+                       held_on BETWEEN \(ps) AND \(w.end) AS in_e
                 FROM training_session
             )
             SELECT unit_id,
@@ -150,13 +142,10 @@ public struct WarehouseReader {
                    count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class),
                    count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on),
                    count(*) FILTER (WHERE topic = 'ai' AND in_e AND is_class),
-                   min(held_on) FILTER (WHERE topic = 'qlahs' AND in_d AND is_class),
-                   min(held_on) FILTER (WHERE topic = 'ai' AND in_d AND is_class),
-                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_d AND is_hands_on))[1],
-                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_d AND is_hands_on))[2],
-                   count(*) FILTER (WHERE topic = 'qlahs' AND in_d AND is_class)
-                     + count(*) FILTER (WHERE topic = 'qlahs' AND in_d AND is_hands_on) / 2,
-                   count(*) FILTER (WHERE topic = 'ai' AND in_d AND is_class)
+                   min(held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class),
+                   min(held_on) FILTER (WHERE topic = 'ai' AND in_e AND is_class),
+                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[1],
+                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[2]
             FROM t
             GROUP BY unit_id
             """)
@@ -169,8 +158,6 @@ public struct WarehouseReader {
             c.qlahsFirstClass = try row.decode(6)
             c.aiFirstClass = try row.decode(7)
             c.qlahsHandsOnDays = [try row.decode(8, as: Day?.self), try row.decode(9, as: Day?.self)].compactMap { $0 }
-            c.qlahsValueD = try row.decode(10)
-            c.aiValueD = try row.decode(11)
         }
     }
 
@@ -219,7 +206,6 @@ public struct WarehouseReader {
     public func streamStaffBlocs(_ body: (String?, [StaffFacts]) throws -> Void) throws {
         let w = window, p = window.plan
         let epoch = Day(year: 2000, month: 1, day: 1)!
-        let usageFrom = min(w.proficiencyFromE, w.proficiencyFromD)
         var owner: String?? = .none
         var group: [StaffFacts] = []
         try connection.stream("""
@@ -232,14 +218,13 @@ public struct WarehouseReader {
                            FILTER (WHERE day BETWEEN \(p.periodStart) AND \(w.end) AND minutes > 0) AS weeks,
                        min(day) FILTER (WHERE minutes > 0) AS first_study
                 FROM luyenai_daily
-                WHERE day <= \(w.asOf)
+                WHERE day <= \(w.end)
                 GROUP BY staff_id
             ), u AS (
                 SELECT staff_id,
-                       sum(actions) FILTER (WHERE day BETWEEN \(w.proficiencyFromE) AND \(w.end)) AS actions_e,
-                       sum(actions) FILTER (WHERE day BETWEEN \(w.proficiencyFromD) AND \(w.asOf)) AS actions_d
+                       sum(actions) AS actions_e
                 FROM platform_usage
-                WHERE day BETWEEN \(usageFrom) AND \(w.asOf)
+                WHERE day BETWEEN \(w.proficiencyFromE) AND \(w.end)
                 GROUP BY staff_id
             ), t AS (
                 SELECT r.staff_id, count(DISTINCT r.session_id) AS led
@@ -270,7 +255,7 @@ public struct WarehouseReader {
             )
             SELECT s.staff_id, s.full_name, s.unit_id, s.role, s.direct_worker, s.active,
                    l.lv_now[2], l.lv_cut[2], coalesce(l.minutes, 0), coalesce(l.weeks, 0), l.first_study,
-                   coalesce(u.actions_e, 0), coalesce(u.actions_d, 0), coalesce(t.led, 0),
+                   coalesce(u.actions_e, 0), coalesce(t.led, 0),
                    g.staff_id IS NOT NULL, coalesce(i.n, 0), d.staff_id IS NOT NULL,
                    coalesce(pc.total, 0), coalesce(pc.e2e, 0), coalesce(pc.stale, 0), coalesce(pc.errors, 0),
                    CASE WHEN un.kind IN ('spp_unit', 'provincial') THEN un.unit_id
@@ -296,16 +281,15 @@ public struct WarehouseReader {
             f.activeWeeks = try row.decode(9)
             f.firstStudy = try row.decode(10)
             f.actionsE = try row.decode(11)
-            f.actionsD = try row.decode(12)
-            f.trainingsLed = try row.decode(13)
-            f.coreGroupMember = try row.decode(14)
-            f.initiativesRecognized = try row.decode(15)
-            f.disciplined = try row.decode(16)
-            f.casesTotal = try row.decode(17)
-            f.casesE2E = try row.decode(18)
-            f.staleRecords = try row.decode(19)
-            f.errorRecords = try row.decode(20)
-            let o: String? = try row.decode(21)
+            f.trainingsLed = try row.decode(12)
+            f.coreGroupMember = try row.decode(13)
+            f.initiativesRecognized = try row.decode(14)
+            f.disciplined = try row.decode(15)
+            f.casesTotal = try row.decode(16)
+            f.casesE2E = try row.decode(17)
+            f.staleRecords = try row.decode(18)
+            f.errorRecords = try row.decode(19)
+            let o: String? = try row.decode(20)
             if let current = owner, current != o {
                 try body(current, group)
                 group.removeAll(keepingCapacity: true)

@@ -136,11 +136,11 @@ struct MilestoneTests {
     @Test("retro entry, e2e_full, proficiency, participation and trainings")
     func others() {
         let r = rows("2026-01-02") { c in
-            c.retroRecordsD = 10; c.retroEnteredD = 10; c.retroLatestEntered = day("2026-01-01")
+            c.retroTotal = 10; c.retroEntered = 10; c.retroLatestEntered = day("2026-01-01")
             c.e2eTotal = 5; c.e2eDone = 5
-            c.leadersAndProsecutors = 3; c.proficientD = 2
-            c.activeStaff = 4; c.participatingD = 4; c.latestFirstStudy = day("2025-12-01")
-            c.qlahsHandsOnDays = [day("2025-12-20"), day("2025-12-28")]; c.qlahsValueD = 1
+            c.leadersAndProsecutors = 3; c.proficient = 2
+            c.activeStaff = 4; c.participating = 4; c.latestFirstStudy = day("2025-12-01")
+            c.qlahsHandsOnDays = [day("2025-12-20"), day("2025-12-28")]; c.qlahsHandsOn = 2
         }
         #expect(r[.retroEntry]?.status == .met)
         #expect(r[.e2eFull]?.status == .met)
@@ -149,15 +149,50 @@ struct MilestoneTests {
         #expect(r[.qlahsTraining]?.status == .met)
         #expect(r[.qlahsTraining]?.completedOn == day("2025-12-28"), "the second hands-on round reaches 1")
         #expect(r[.aiTraining]?.status == .pending)
-        let before = rows("2025-12-31") { c in c.e2eTotal = 0; c.leadersAndProsecutors = 2; c.proficientD = 1 }
+        let before = rows("2025-12-31") { c in c.e2eTotal = 0; c.leadersAndProsecutors = 2; c.proficient = 1 }
         #expect(before[.e2eFull]?.status == .pending)
         #expect(before[.proficiency]?.status == .pending)
         #expect(before[.retroEntry]?.status == .notApplicable)
         #expect(rows("2026-01-01") { _ in }[.e2eFull]?.status == .noData)
         let e2eMissed = rows("2026-02-01") { c in c.e2eTotal = 100; c.e2eDone = 99 }
         #expect(e2eMissed[.e2eFull]?.status == .missed)
-        let afterEnd = rows("2026-07-01") { c in c.aiValueD = 1; c.aiFirstClass = day("2026-06-30") }
+        let afterEnd = rows("2026-07-01") { c in c.aiClassesOrSeminars = 1; c.aiFirstClass = day("2026-06-30") }
         #expect(afterEnd[.aiTraining]?.status == .met)
         #expect(afterEnd[.qlahsTraining]?.status == .missed)
+    }
+
+    @Test("qlahs training on a whole scope: hands-on rounds are summed before halving, as qlahs_training_met")
+    func handsOnOverScope() {
+        var a = UnitCounts(), b = UnitCounts()
+        a.qlahsHandsOn = 1; a.qlahsHandsOnDays = [day("2026-02-01")]
+        b.qlahsHandsOn = 1; b.qlahsHandsOnDays = [day("2026-03-05")]
+        var scope = UnitCounts()
+        scope.add(a); scope.add(b)
+        #expect(scope.qlahsTrainingValue == 1, "one round in each of two units is two rounds on the scope")
+        let w = Window(asOf: day("2026-04-01"), plan: plan251)
+        let r = Dictionary(uniqueKeysWithValues: Milestones.rows(bloc: "provincial", unitID: "P", counts: scope, window: w).map { ($0.kind, $0) })
+        #expect(r[.qlahsTraining]?.status == .met)
+        #expect(r[.qlahsTraining]?.completedOn == day("2026-03-05"))
+        let member = BlocMember(unit: ThiDuaCore.Unit(id: "P", name: "P", kindText: "provincial", parentID: nil, headcount: 10), scope: ["P"], headcount: 10)
+        #expect(Standings.standing(bloc: "provincial", member: member, counts: scope, plan: plan251).qlahsTrainingMet)
+    }
+
+    @Test("an impossible rate is kept, capped in the composite, unranked, and listed once as an anomaly")
+    func impossibleRate() {
+        func member(_ id: String, _ h: Int) -> ThiDuaCore.Unit { ThiDuaCore.Unit(id: id, name: id, kindText: "spp_unit", parentID: nil, headcount: h) }
+        var bad = UnitCounts(); bad.level5Staff = 19
+        var good = UnitCounts(); good.level5Staff = 3
+        var full = UnitCounts(); full.level5Staff = 4
+        let units = [member("A", 1), member("B", 4), member("C", 4)]
+        let w = Window(asOf: day("2026-11-28"), plan: plan251)
+        let c = Computation(units: units, perUnit: ["A": bad, "B": good, "C": full], staff: [], anomalies: [], window: w)
+        let byID = Dictionary(uniqueKeysWithValues: c.standings.map { ($0.unit.id, $0) })
+        #expect(byID["A"]?.level5Rate == Fraction(19, 1), "the CSV keeps the computed value")
+        #expect(byID["A"]?.ranks[.level5] == nil, "no rank for the impossible criterion")
+        #expect(byID["C"]?.ranks[.level5] == 1, "the best possible rate leads")
+        #expect(byID["B"]?.ranks[.level5] == 2)
+        #expect(byID["A"]?.composite == byID["C"]?.composite, "capped at 1 in the composite, like a full 4/4")
+        let listed = c.anomalies.filter { $0.problem == "level5_above_headcount" }
+        #expect(listed.map(\.key) == ["A"])
     }
 }
