@@ -23,7 +23,7 @@ let package = Package(
         /// The plan's rules: pure values and functions, no I/O.
         .target(name: "ThiDuaCore"),
         /// Plan and configuration files (YAML) into Core values.
-        .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", "Postgres", .product(name: "Yams", package: "Yams")]),
         /// SQL, the contract check, one snapshot read into Core inputs.
         .target(name: "ThiDuaWarehouse", dependencies: ["Postgres", "ThiDuaCore"]),
         /// CSV, HTML, labels.

@@ -34,11 +34,15 @@ public final class Connection {
     private var noticeBox: Unmanaged<NoticeBox>?
 
     /// Opens a connection, or throws an error that names where it tried (never the password).
+    /// The conninfo is parsed by libpq first: one that does not parse is refused without being
+    /// echoed (`.settings`, never retried).
     public static func connect(_ settings: ConnectionSettings) throws(PostgresError) -> Connection {
         var redactor = Redactor()
         let conninfo = settings.conninfo.flatMap { $0.isEmpty ? nil : $0 }
         if let conninfo {
-            try redactor.learn(conninfo: conninfo)
+            do { redactor.learn(try ConnInfo(parsing: conninfo)) } catch {
+                throw PostgresError(kind: .settings, message: error.message)
+            }
         }
         if let env = ProcessInfo.processInfo.environment["PGPASSWORD"] { redactor.add(secret: env) }
 
@@ -54,11 +58,14 @@ public final class Connection {
         guard let handle else {
             throw PostgresError(kind: .connect, message: "libpq could not allocate a connection")
         }
-        let target = describeTarget(handle)
+        let (target, printable) = describeTarget(handle)
+        redactor.printable = printable
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = redactor.clean(errorText(handle))
+            let message = redactor.cleanConnectError(errorText(handle))
             PQfinish(handle)
-            throw PostgresError(kind: .connect, message: message, target: target)
+            // libpq refuses some option values before it tries the network: not worth a retry.
+            let invalid = message.hasPrefix("invalid ") || message.contains("could not match")
+            throw PostgresError(kind: invalid ? .settings : .connect, message: message, target: target)
         }
         let connection = Connection(handle: handle, target: target, redactor: redactor,
                                     deadline: settings.clientDeadlineSeconds)
@@ -264,14 +271,28 @@ func errorText(_ handle: OpaquePointer) -> String {
         .joined(separator: "; ")
 }
 
-/// `host=… port=… dbname=… user=…`: where a connection went or tried to go, never a secret.
-func describeTarget(_ handle: OpaquePointer) -> String {
-    func value(_ p: UnsafeMutablePointer<CChar>?) -> String {
+/// `host=… port=… dbname=… user=…`: where a connection went or tried to go, never a secret. A value
+/// with characters no host, port, database or user name has is shown as `(not shown)`: it may be a
+/// piece of a password that a malformed string put in the wrong place. Also returns the values a
+/// libpq message may quote (those shown, and the unix socket paths built from them).
+func describeTarget(_ handle: OpaquePointer) -> (String, Set<String>) {
+    var printable: Set<String> = []
+    func value(_ p: UnsafeMutablePointer<CChar>?, digits: Bool = false) -> String {
         guard let p else { return "?" }
         let s = String(cString: p)
-        return s.isEmpty ? "?" : s
+        if s.isEmpty { return "?" }
+        guard let shown = ConnInfo.displayable(s), !digits || shown.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") }) else {
+            return "(not shown)"
+        }
+        printable.insert(shown)
+        return shown
     }
-    return "host=\(value(PQhost(handle))) port=\(value(PQport(handle))) dbname=\(value(PQdb(handle))) user=\(value(PQuser(handle)))"
+    let host = value(PQhost(handle)), port = value(PQport(handle), digits: true)
+    let target = "host=\(host) port=\(port) dbname=\(value(PQdb(handle))) user=\(value(PQuser(handle)))"
+    for h in host.split(separator: ",") where h.hasPrefix("/") {
+        for p in port.split(separator: ",") { printable.insert("\(h)/.s.PGSQL.\(p)") }
+    }
+    return (target, printable)
 }
 
 func withCStringArray<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {

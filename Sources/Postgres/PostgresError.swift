@@ -8,6 +8,9 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public enum Kind: String, Sendable {
         /// Could not open a connection (network, authentication, unknown database).
         case connect
+        /// The connection settings themselves are unusable (a string that does not parse, an invalid
+        /// option value): fixing them is the operator's job, a retry cannot help.
+        case settings
         /// The server refused or failed a statement.
         case query
         /// The connection broke while a statement ran.
@@ -41,7 +44,7 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
     public var isTransient: Bool {
         switch kind {
         case .connectionLost, .timeout: return true
-        case .decode: return false
+        case .decode, .settings: return false
         case .connect, .query:
             guard let state = sqlState else { return kind == .connect && !isAuthenticationFailure }
             if state.hasPrefix("08") { return true }

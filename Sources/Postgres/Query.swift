@@ -39,6 +39,10 @@ public struct Query: ExpressibleByStringInterpolation, Sendable {
             sql += "$\(binds.count)"
         }
 
+        /// A piece of SQL the program wrote itself (a relation source such as a `DISTINCT ON`
+        /// subquery), embedded as it is: never a value from outside.
+        public mutating func appendInterpolation(sql fragment: TrustedSQL) { sql += fragment.text }
+
         /// An identifier (schema, table): quoted, embedded quotes doubled.
         public mutating func appendInterpolation(identifier: String) {
             sql += Query.quoteIdentifier(identifier)
@@ -50,3 +54,8 @@ public struct Query: ExpressibleByStringInterpolation, Sendable {
     }
 }
 
+/// SQL text built by the program from its own constants, never from a value read or typed in.
+public struct TrustedSQL: Sendable {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+}

@@ -1,51 +1,63 @@
-import CLibPQ
 import Foundation
 
-/// Removes secrets (the password of a conninfo, `PGPASSWORD`) from any text before it is shown.
+/// Keeps secrets out of every message: it replaces the known passwords (of the conninfo, of
+/// `PGPASSWORD`, and their percent-encodings) with `***`, and in libpq's connection errors it
+/// keeps a quoted value only when it is one we may print (the host, port, database or user shown
+/// in the "where it tried" line); any other quoted value becomes `"…"`.
 struct Redactor: Sendable {
     private(set) var secrets: [String] = []
+    /// Quoted values a message may keep.
+    var printable: Set<String> = []
 
     mutating func add(secret: String) {
-        if !secret.isEmpty { secrets.append(secret) }
+        guard !secret.isEmpty else { return }
+        secrets.append(secret)
+        if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret {
+            secrets.append(encoded)
+        }
+        // Longest first, so that a password is never half-replaced by one of its own prefixes.
+        secrets.sort { $0.count > $1.count }
     }
 
-    /// Learns the secrets of a conninfo string or URI; a malformed one is an error that quotes
-    /// libpq's complaint but not the string itself.
-    mutating func learn(conninfo: String) throws(PostgresError) {
-        var err: UnsafeMutablePointer<CChar>?
-        guard let options = PQconninfoParse(conninfo, &err) else {
-            let text = err.map { String(cString: $0) } ?? "cannot parse"
-            if let err { PQfreemem(err) }
-            // Be safe even if libpq echoed part of the string: drop anything after a password key.
-            throw PostgresError(kind: .connect,
-                                message: "the connection string is malformed: \(text.trimmingCharacters(in: .whitespacesAndNewlines)); expected a libpq conninfo (host=… dbname=…) or a postgresql:// URI")
-        }
-        defer { PQconninfoFree(options) }
-        var p = options
-        while let keyword = p.pointee.keyword {
-            let isSecret = p.pointee.dispchar.map { String(cString: $0) == "*" } ?? false
-            if isSecret || String(cString: keyword) == "password", let val = p.pointee.val {
-                add(secret: String(cString: val))
-            }
-            p = p.advanced(by: 1)
-        }
-        // A URI may carry the password percent-encoded.
-        for s in secrets { if let enc = s.addingPercentEncoding(withAllowedCharacters: .alphanumerics), enc != s { add(secret: enc) } }
+    /// Learns the secrets of a parsed conninfo.
+    mutating func learn(_ conninfo: ConnInfo) {
+        for s in conninfo.secrets { add(secret: s) }
     }
 
+    /// Removes every known secret from a message.
     func clean(_ text: String) -> String {
         var out = text
         for s in secrets { out = out.replacingOccurrences(of: s, with: "***") }
         return out
     }
 
-    /// A conninfo fit to print: every secret field replaced by `***`.
-    static func redacted(conninfo: String) -> String {
-        var r = Redactor()
-        if (try? r.learn(conninfo: conninfo)) == nil { return "(unparsable connection string)" }
-        return r.clean(conninfo)
+    /// A libpq connection error: secrets removed, and quoted values that are not printable replaced.
+    func cleanConnectError(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(clean(text))
+        while let open = rest.firstIndex(of: "\"") {
+            out += rest[...open]
+            let inner = rest[rest.index(after: open)...]
+            guard let close = inner.firstIndex(of: "\"") else {
+                out += "…"
+                return out
+            }
+            let quoted = String(inner[..<close])
+            out += printable.contains(quoted) || Redactor.harmless.contains(quoted) ? quoted : "…"
+            out += "\""
+            rest = inner[inner.index(after: close)...]
+        }
+        return out + rest
     }
+
+    /// Quoted words of libpq's own messages that carry no user input.
+    static let harmless: Set<String> = ["port", "host", "hostaddr", "dbname", "user", "sslmode", "=", "connect_timeout",
+                                        "gssencmode", "channel_binding", "target_session_attrs", "load_balance_hosts"]
 }
 
-/// A conninfo or URI with its password replaced by `***`, for printing configuration.
-public func redactedConninfo(_ conninfo: String) -> String { Redactor.redacted(conninfo: conninfo) }
+/// A conninfo or URI fit to print: parsed by libpq, secrets as `***`, odd values not shown.
+public func redactedConninfo(_ conninfo: String) -> String {
+    do { return try ConnInfo(parsing: conninfo).redacted } catch {
+        return "(a connection string that does not parse; not shown)"
+    }
+}

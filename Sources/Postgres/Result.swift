@@ -64,4 +64,14 @@ public struct Row {
                                 message: "column \(columnName(column)): value \(shown) is not \(error.expected)")
         }
     }
+
+    /// Decodes a column by its name (every aggregate is aliased, so a statement's columns can move
+    /// without breaking its reader).
+    public func decode<T: PostgresDecodable>(named name: String, as type: T.Type = T.self) throws(PostgresError) -> T {
+        let column = Int(PQfnumber(box.pointer, "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+        guard column >= 0 else {
+            throw PostgresError(kind: .decode, message: "result has no column named \(name)")
+        }
+        return try decode(column, as: type)
+    }
 }

@@ -40,7 +40,12 @@ struct CommonOptions: ParsableArguments {
         } catch let e as ConfigError {
             throw CommandFailure(.config, "bad configuration: \(e)")
         }
-        if let db { s.conninfo = db }
+        if let db {
+            // Parsed by libpq now: a string that does not parse is a usage error, never retried
+            // and never echoed. A password is allowed here (it is never printed).
+            do { _ = try ConnInfo(parsing: db) } catch { throw CommandFailure(.usage, "--db: \(error.message)") }
+            s.conninfo = db
+        }
         if let schema { s.schema = schema }
         if let logFormat {
             guard ["human", "json"].contains(logFormat) else { throw CommandFailure(.usage, "--log-format '\(logFormat)' is not human or json") }
@@ -58,18 +63,22 @@ extension Settings {
     }
 }
 
-/// Runs a command body, printing a failure as one line on stderr and exiting with its code.
-func perform(_ body: () throws -> Void) throws {
+/// Runs a command body, printing a failure as one line on stderr (a JSON line with
+/// `--log-format json`) and exiting with its code.
+func perform(_ common: CommonOptions, _ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CommandFailure {
-        FileHandle.standardError.write(Data("thidua: \(failure.message)\n".utf8))
+        let format = common.logFormat ?? (try? common.settings())?.logFormat
+            ?? ProcessInfo.processInfo.environment["THIDUA_LOG_FORMAT"] ?? "human"
+        EventLog(json: format == "json").failure(failure)
         throw failure.status.code
     }
 }
 
-/// Connects, retrying transient failures with exponential backoff; permanent ones (authentication,
-/// unknown database) fail at once.
+/// Connects, retrying transient failures with exponential backoff. Settings that cannot work
+/// (a bad option value) fail at once with 78; a refused login or an unknown database at once with
+/// 69; a server that stays unreachable after every attempt gives 75 (cron may try again later).
 func connect(_ settings: Settings, log: EventLog) throws -> Connection {
     var attempt = 1
     while true {
@@ -78,9 +87,15 @@ func connect(_ settings: Settings, log: EventLog) throws -> Connection {
             connection.onNotice { note in log.info("notice", "database notice: \(note)") }
             return connection
         } catch {
+            if error.kind == .settings {
+                throw CommandFailure(.config, "the connection settings are invalid: \(error)")
+            }
             let permanent = !error.isTransient || error.message.contains("does not exist")
-            if permanent || attempt >= settings.retries {
+            if permanent {
                 throw CommandFailure(.unavailable, "cannot connect to the warehouse: \(error)")
+            }
+            if attempt >= settings.retries {
+                throw CommandFailure(.tempFailure, "cannot reach the warehouse after \(attempt) attempt(s); try again later: \(error)")
             }
             let wait = settings.retryBackoffSeconds * pow(2, Double(attempt - 1))
             log.warn("connect_retry", "cannot connect yet (attempt \(attempt) of \(settings.retries)); retrying in \(wait) s: \(error)")
@@ -98,7 +113,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try perform {
+        try perform(common) {
             var settings = try common.settings()
             settings.retries = 1
             let connection = try connect(settings, log: EventLog(json: settings.logFormat == "json"))
@@ -124,7 +139,7 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        try perform {
+        try perform(common) {
             let settings = try common.settings()
             print(settings.describe(redact: redactedConninfo))
         }

@@ -9,6 +9,16 @@ struct EventLog {
     func warn(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("warning", event, message, fields) }
     func error(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("error", event, message, fields) }
 
+    /// The run's final failure: `thidua: <message>` in human form, a JSON line with the exit code
+    /// in JSON form.
+    func failure(_ f: CommandFailure) {
+        if json {
+            emit("error", "failed", f.message, [("exit_code", String(f.status.rawValue))])
+        } else {
+            FileHandle.standardError.write(Data("thidua: \(f.message.replacingOccurrences(of: "\n", with: " "))\n".utf8))
+        }
+    }
+
     private func emit(_ level: String, _ event: String, _ message: String, _ fields: [(String, String)]) {
         let line: String
         if json {

@@ -33,14 +33,17 @@ struct RunCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date (expected YYYY-MM-DD)")
+        if let asOf {
+            guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf.prefix(40))' is not a date (expected YYYY-MM-DD)") }
+            guard d >= Day(year: 2000, month: 1, day: 1)!, d <= Day(year: 2100, month: 12, day: 31)! else {
+                throw ValidationError("--as-of \(asOf) is outside 2000–2100")
+            }
         }
         if let lang, !["vi", "en"].contains(lang) { throw ValidationError("--lang '\(lang)' is not vi or en") }
     }
 
     func run() throws {
-        try perform {
+        try perform(common) {
             var settings = try common.settings()
             if let out { settings.outDir = out }
             if let plan { settings.planFile = plan }

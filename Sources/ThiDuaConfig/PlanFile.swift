@@ -37,24 +37,23 @@ public enum PlanFile {
         let proficiency = try r.day("proficiency_deadline")
         let cutoff = try r.day("luyenai_cutoff")
         let dossier = try r.day("dossier_deadline")
-        let target = try r.integer("luyenai_level_target", min: 0)
+        let target = try r.integer("luyenai_level_target", 0...100)
         let rateText = try r.scalar("e2e_priority_rate")
-        guard let rate = Fraction(decimal: rateText), rate <= Fraction(1, 1)! else {
+        guard let rate = Fraction(decimal: rateText), rate <= Fraction(1, 1)!, rate >= Fraction(0, 1)! else {
             throw ConfigError(file: file, key: "e2e_priority_rate", message: "'\(rateText)' is not a share between 0 and 1 (expected e.g. 0.98)")
         }
-        let staleDays = try r.integer("stale_days", min: 1)
-        let window = try r.integer("proficiency_window_days", min: 1)
-        let minActions = try r.integer("proficiency_min_actions", min: 1)
-        let scaleMax = try r.integer("level_scale_max", min: 1)
+        let staleDays = try r.integer("stale_days", 1...3650)
+        let window = try r.integer("proficiency_window_days", 1...366)
+        let minActions = try r.integer("proficiency_min_actions", 1...100_000)
+        let scaleMax = try r.integer("level_scale_max", 1...100)
 
         var q = try r.mapping("quotas")
-        let share = try q.decimal("collective_share")
-        if share > 1 { throw ConfigError(file: file, key: "quotas.collective_share", message: "\(share) is above 1 (expected a share such as 0.10)") }
+        let share = try q.decimal("collective_share", 0...1)
         let roundingText = try q.scalar("collective_rounding")
         guard let rounding = Quotas.Rounding(rawValue: roundingText) else {
             throw ConfigError(file: file, key: "quotas.collective_rounding", message: "'\(roundingText)' is not down, nearest or up")
         }
-        let perSPP = try q.integer("individual_per_spp_unit", min: 0)
+        let perSPP = try q.integer("individual_per_spp_unit", 0...1000)
         let tiersNode = try q.node("individual_provincial")
         guard let seq = tiersNode.sequence, !seq.isEmpty else {
             throw ConfigError(file: file, key: "quotas.individual_provincial", message: "expected a list of { max_headcount, quota }")
@@ -62,8 +61,8 @@ public enum PlanFile {
         var tiers: [(maxHeadcount: Int?, quota: Int)] = []
         for (i, n) in seq.enumerated() {
             var t = try MappingReader(file: file, path: "quotas.individual_provincial[\(i)]", node: n)
-            let max = t.has("max_headcount") ? try t.integer("max_headcount", min: 0) : nil
-            let quota = try t.integer("quota", min: 0)
+            let max = t.has("max_headcount") ? try t.integer("max_headcount", 0...10_000_000) : nil
+            let quota = try t.integer("quota", 0...1000)
             try t.finish()
             if let last = tiers.last {
                 guard let lastMax = last.maxHeadcount, max.map({ $0 > lastMax }) ?? true else {
@@ -78,6 +77,12 @@ public enum PlanFile {
         let individual = try weights(&r, "individual_weights", IndividualPart.allCases.map(\.rawValue), file: file)
         try r.finish()
 
+        for (key, d) in [("period_start", periodStart), ("period_end", periodEnd), ("infra_deadline", infra), ("go_live", goLive),
+                         ("retro_from", retroFrom), ("retro_to", retroTo), ("retro_deadline", retroDeadline),
+                         ("proficiency_deadline", proficiency), ("luyenai_cutoff", cutoff), ("dossier_deadline", dossier)]
+            where d < Day(year: 2000, month: 1, day: 1)! || d > Day(year: 2100, month: 12, day: 31)! {
+            throw ConfigError(file: file, key: key, message: "\(d) is outside 2000–2100")
+        }
         func order(_ a: Day, _ b: Day, _ ka: String, _ kb: String) throws(ConfigError) {
             if a > b { throw ConfigError(file: file, key: kb, message: "\(b) is before \(ka) \(a)") }
         }
@@ -101,7 +106,7 @@ public enum PlanFile {
     private static func weights(_ r: inout MappingReader, _ name: String, _ parts: [String], file: String) throws(ConfigError) -> [String: Decimal] {
         var m = try r.mapping(name)
         var out: [String: Decimal] = [:]
-        for p in parts { out[p] = try m.decimal(p) }
+        for p in parts { out[p] = try m.decimal(p, 0...100) }
         try m.finish()
         let total = out.values.reduce(0, +)
         if total != 100 {

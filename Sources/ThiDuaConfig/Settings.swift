@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 import ThiDuaCore
 
 /// The job's effective configuration: defaults, then the configuration file, then `THIDUA_*`
@@ -34,6 +35,17 @@ public struct Settings: Sendable, Equatable {
 
     public init() {}
 
+    /// The ranges a configuration value must be in: beyond them it is a typo, and some would
+    /// overflow (a timeout in milliseconds) or hang the job (a backoff of years).
+    public enum Limits {
+        public static let connectTimeout = 1...3600
+        public static let statementTimeout = 1...86_400
+        public static let retries = 1...20
+        public static let backoff: ClosedRange<Decimal> = 0...600
+        public static let clientDeadline: ClosedRange<Decimal> = 0...90_000
+        public static let retention = 1...100_000
+    }
+
     /// Reads a configuration file (YAML). Unknown keys are refused.
     public mutating func apply(file path: String) throws(ConfigError) {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -47,12 +59,14 @@ public struct Settings: Sendable, Equatable {
             var m = try r.mapping("database")
             if let v = try m.optionalScalar("conninfo") { conninfo = try Settings.refusePassword(v, file: path, key: "database.conninfo") }
             if let v = try m.optionalScalar("schema") { schema = v }
-            if m.has("connect_timeout_seconds") { connectTimeoutSeconds = try m.integer("connect_timeout_seconds", min: 1) }
-            if m.has("statement_timeout_seconds") { statementTimeoutSeconds = try m.integer("statement_timeout_seconds", min: 1) }
-            if m.has("retries") { retries = try m.integer("retries", min: 1) }
-            if m.has("retry_backoff_seconds") { retryBackoffSeconds = NSDecimalNumber(decimal: try m.decimal("retry_backoff_seconds")).doubleValue }
+            if m.has("connect_timeout_seconds") { connectTimeoutSeconds = try m.integer("connect_timeout_seconds", Limits.connectTimeout) }
+            if m.has("statement_timeout_seconds") { statementTimeoutSeconds = try m.integer("statement_timeout_seconds", Limits.statementTimeout) }
+            if m.has("retries") { retries = try m.integer("retries", Limits.retries) }
+            if m.has("retry_backoff_seconds") {
+                retryBackoffSeconds = NSDecimalNumber(decimal: try m.decimal("retry_backoff_seconds", Limits.backoff)).doubleValue
+            }
             if m.has("client_deadline_seconds") {
-                let v = NSDecimalNumber(decimal: try m.decimal("client_deadline_seconds")).doubleValue
+                let v = NSDecimalNumber(decimal: try m.decimal("client_deadline_seconds", Limits.clientDeadline)).doubleValue
                 guard v > 0 else { throw ConfigError(file: path, key: "database.client_deadline_seconds", message: "must be above 0") }
                 clientDeadlineSeconds = v
             }
@@ -61,14 +75,11 @@ public struct Settings: Sendable, Equatable {
         if r.has("output") {
             var m = try r.mapping("output")
             if let v = try m.optionalScalar("dir") { outDir = v }
-            if m.has("retention") { retention = try m.integer("retention", min: 1) }
+            if m.has("retention") { retention = try m.integer("retention", Limits.retention) }
             if let v = try m.optionalScalar("file_mode") { fileMode = try Settings.mode(v, file: path, key: "output.file_mode") }
             if let v = try m.optionalScalar("dir_mode") { dirMode = try Settings.mode(v, file: path, key: "output.dir_mode") }
             if m.has("byte_order_mark") { byteOrderMark = try m.boolean("byte_order_mark") }
-            if m.has("gate_max_drop_share") {
-                gateMaxDropShare = try m.decimal("gate_max_drop_share")
-                if gateMaxDropShare > 1 { throw ConfigError(file: path, key: "output.gate_max_drop_share", message: "is above 1 (expected a share such as 0.5)") }
-            }
+            if m.has("gate_max_drop_share") { gateMaxDropShare = try m.decimal("gate_max_drop_share", 0...1) }
             try m.finish()
         }
         if r.has("report") {
@@ -99,7 +110,9 @@ public struct Settings: Sendable, Equatable {
         if let v = env["THIDUA_SCHEMA"], !v.isEmpty { schema = v }
         if let v = env["THIDUA_OUT"], !v.isEmpty { outDir = v }
         if let v = env["THIDUA_RETENTION"], !v.isEmpty {
-            guard let n = Int(v), n >= 1 else { throw ConfigError(file: file, key: "THIDUA_RETENTION", message: "'\(v)' is not a whole number of 1 or more") }
+            guard let n = ConfigNumbers.integer(v), Limits.retention.contains(n) else {
+                throw ConfigError(file: file, key: "THIDUA_RETENTION", message: "'\(v.prefix(40))' is not a whole number from \(Limits.retention.lowerBound) to \(Limits.retention.upperBound)")
+            }
             retention = n
         }
         if let v = env["THIDUA_LANG"], !v.isEmpty { language = try Settings.language(v, file: file, key: "THIDUA_LANG") }
@@ -131,11 +144,15 @@ public struct Settings: Sendable, Equatable {
         return lines.map { "\($0.0) = \($0.1)" }.joined(separator: "\n")
     }
 
-    static func refusePassword(_ conninfo: String, file: String, key: String) throws(ConfigError) -> String {
-        let lowered = conninfo.lowercased()
-        let hasKeyword = lowered.range(of: #"(^|\s)password\s*="#, options: .regularExpression) != nil
-        let hasURIPassword = lowered.range(of: #"^postgres(ql)?://[^/@]*:[^/@]*@"#, options: .regularExpression) != nil
-        if hasKeyword || hasURIPassword {
+    /// A conninfo from a file or the environment: parsed by libpq itself; one that does not parse,
+    /// or that carries a password in any form (`password=`, `?password=`, `user:pw@`), is refused
+    /// without being echoed.
+    public static func refusePassword(_ conninfo: String, file: String, key: String) throws(ConfigError) -> String {
+        let parsed: ConnInfo
+        do { parsed = try ConnInfo(parsing: conninfo) } catch {
+            throw ConfigError(file: file, key: key, message: error.message)
+        }
+        if parsed.hasPassword {
             throw ConfigError(file: file, key: key, message: "holds a password; put it in ~/.pgpass or a service file (pg_service.conf) instead")
         }
         return conninfo

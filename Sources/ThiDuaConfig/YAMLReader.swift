@@ -95,19 +95,28 @@ struct MappingReader {
         return d
     }
 
-    mutating func integer(_ name: String, min: Int? = nil) throws(ConfigError) -> Int {
+    /// A whole number within `range`: anything else (a fraction, a sign in the wrong place, a value
+    /// that does not fit) is refused with the range it must be in.
+    mutating func integer(_ name: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
         let s = try scalar(name)
-        guard let v = Int(s) else { throw ConfigError(file: file, key: key(name), message: "'\(s)' is not a whole number") }
-        if let min, v < min { throw ConfigError(file: file, key: key(name), message: "\(v) is below the minimum \(min)") }
+        guard let v = ConfigNumbers.integer(s) else {
+            throw ConfigError(file: file, key: key(name), message: "'\(s.prefix(40))' is not a whole number (expected \(range.lowerBound) to \(range.upperBound))")
+        }
+        guard range.contains(v) else {
+            throw ConfigError(file: file, key: key(name), message: "\(v) is out of range (expected \(range.lowerBound) to \(range.upperBound))")
+        }
         return v
     }
 
-    mutating func decimal(_ name: String) throws(ConfigError) -> Decimal {
+    /// A plain decimal (digits, one dot) within `range`.
+    mutating func decimal(_ name: String, _ range: ClosedRange<Decimal>) throws(ConfigError) -> Decimal {
         let s = try scalar(name)
-        guard let v = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")), s.allSatisfy({ "0123456789.-".contains($0) }) else {
-            throw ConfigError(file: file, key: key(name), message: "'\(s)' is not a number (expected digits with a dot decimal)")
+        guard let v = ConfigNumbers.decimal(s) else {
+            throw ConfigError(file: file, key: key(name), message: "'\(s.prefix(40))' is not a number (expected digits with a dot decimal, \(range.lowerBound) to \(range.upperBound))")
         }
-        if v < 0 { throw ConfigError(file: file, key: key(name), message: "\(s) is negative (expected 0 or more)") }
+        guard range.contains(v) else {
+            throw ConfigError(file: file, key: key(name), message: "\(s) is out of range (expected \(range.lowerBound) to \(range.upperBound))")
+        }
         return v
     }
 
@@ -133,3 +142,22 @@ struct MappingReader {
 }
 
 func qualified(_ key: String, in path: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+/// Strict number syntax for plan and configuration files: what a person types, nothing more.
+enum ConfigNumbers {
+    /// An optional minus and at most 15 digits.
+    static func integer(_ s: String) -> Int? {
+        let digits = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        guard !digits.isEmpty, digits.count <= 15, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(s)
+    }
+
+    /// Digits with at most one dot (at most 15 before it and 9 after), optionally negative.
+    static func decimal(_ s: String) -> Decimal? {
+        let body = s.hasPrefix("-") ? s.dropFirst() : Substring(s)
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 15, parts.count == 1 || (1...9).contains(parts[1].count),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}

@@ -13,30 +13,38 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.denominator = denominator
     }
 
-    /// Parses a plain decimal such as `0.98` exactly (for thresholds in the plan file).
+    /// Parses a plain decimal such as `0.98` exactly (for thresholds in the plan file); nil for
+    /// anything else, or a number too large to hold.
     public init?(decimal text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0 else { return nil }
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 9,
+              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), let whole = Int(parts[0]) else { return nil }
         let frac = parts.count == 2 ? String(parts[1]) : ""
-        guard frac.count <= 9, frac.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        guard frac.count <= 9, frac.allSatisfy({ $0.isASCII && $0.isNumber }), parts.count == 1 || !frac.isEmpty else { return nil }
         var den = 1
         for _ in 0..<frac.count { den *= 10 }
         self.init(whole * den + (Int(frac) ?? 0), den)
     }
 
-    public static func == (a: Fraction, b: Fraction) -> Bool {
-        a.numerator * b.denominator == b.numerator * a.denominator
+    /// a/b against c/d by cross-multiplication in 128 bits: exact for any counts, never a trap.
+    static func compare(_ a: Fraction, _ b: Fraction) -> Int {
+        let l = a.numerator.multipliedFullWidth(by: b.denominator)
+        let r = b.numerator.multipliedFullWidth(by: a.denominator)
+        if l.high != r.high { return l.high < r.high ? -1 : 1 }
+        if l.low != r.low { return l.low < r.low ? -1 : 1 }
+        return 0
     }
+
+    public static func == (a: Fraction, b: Fraction) -> Bool { compare(a, b) == 0 }
 
     public func hash(into hasher: inout Hasher) {
-        let g = Fraction.gcd(abs(numerator), denominator)
-        hasher.combine(numerator / max(g, 1))
-        hasher.combine(denominator / max(g, 1))
+        let g = Fraction.gcd(numerator.magnitude, UInt(denominator))
+        hasher.combine(numerator.signum())
+        hasher.combine(numerator.magnitude / max(g, 1))
+        hasher.combine(UInt(denominator) / max(g, 1))
     }
 
-    public static func < (a: Fraction, b: Fraction) -> Bool {
-        a.numerator * b.denominator < b.numerator * a.denominator
-    }
+    public static func < (a: Fraction, b: Fraction) -> Bool { compare(a, b) < 0 }
 
     /// SPEC §4.3: a rate whose numerator is above its denominator (or below zero) cannot happen in
     /// good data; it is reported as computed but never ranked.
@@ -47,16 +55,33 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var decimal: Decimal { Decimal(numerator) / Decimal(denominator) }
 
-    /// Rounded half-up to `places` decimals with integer arithmetic: exact for any counts.
-    public func formatted(places: Int) -> String {
-        var scale = 1
+    /// Rounded half-up to `places` decimals with integer arithmetic: exact for any counts, and
+    /// never a trap (the value is `numerator × times / denominator`; `times` is 100 for a percentage).
+    public func formatted(places: Int, times: Int = 1) -> String {
+        var scale: UInt = 1
         for _ in 0..<places { scale *= 10 }
-        let negative = numerator < 0
-        let n = abs(numerator)
-        let scaled = (2 * n * scale + denominator) / (2 * denominator)
-        let whole = scaled / scale
-        let frac = scaled % scale
-        var s = (negative && scaled != 0 ? "-" : "") + String(whole)
+        let d = UInt(denominator)
+        let n = numerator.magnitude
+        // Whole part and remainder of n × times / d without overflow: (n / d) × times + (n % d) × times / d.
+        let (q1, r1) = (n / d, n % d)
+        let (t1, t1Over) = q1.multipliedReportingOverflow(by: UInt(times))
+        let (rhi, rlo) = r1.multipliedFullWidth(by: UInt(times))
+        let (q2, r2) = d.dividingFullWidth((rhi, rlo))   // r1 < d, so the quotient fits
+        let (whole0, wholeOver) = t1.addingReportingOverflow(q2)
+        // Fraction digits of r2 / d, rounded half-up.
+        let (fhi, flo) = r2.multipliedFullWidth(by: scale)
+        var (frac, rest) = d.dividingFullWidth((fhi, flo))
+        if rest >= d - rest { frac += 1 }
+        var whole = whole0
+        var carryOver = false
+        if frac == scale { frac = 0; (whole, carryOver) = whole.addingReportingOverflow(1) }
+        let wholeText: String
+        if t1Over || wholeOver || carryOver {
+            wholeText = "\(Decimal(numerator.magnitude) * Decimal(times) / Decimal(denominator))".split(separator: ".").first.map(String.init) ?? "0"
+        } else {
+            wholeText = String(whole)
+        }
+        var s = (numerator < 0 && (whole != 0 || frac != 0) ? "-" : "") + wholeText
         if places > 0 {
             let f = String(frac)
             s += "." + String(repeating: "0", count: places - f.count) + f
@@ -66,7 +91,7 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { "\(numerator)/\(denominator)" }
 
-    static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+    static func gcd(_ a: UInt, _ b: UInt) -> UInt { b == 0 ? a : gcd(b, a % b) }
 }
 
 /// Score arithmetic: decimal, rounded half-up to 4 places before anyone compares it (SPEC §4.3).

@@ -55,17 +55,29 @@ public struct Organisation: Sendable {
     /// For every unit that belongs somewhere: the id of its province, or itself for an SPP unit.
     public let individualBlocOwner: [String: String]
 
+    /// A unit's biên chế above this is not a number of people (listed as headcount_out_of_range and
+    /// treated as missing): sums of headcounts can then never overflow.
+    public static let maxHeadcount = 1_000_000
+
     public init(units: [Unit]) {
-        self.units = units
         var byID: [String: Unit] = [:]
-        for u in units { byID[u.id] = u }
+        var unique: [Unit] = []
+        // The reader already keeps one row per unit_id; a second one here would be a programming
+        // error, and it must not become a crash either.
+        for u in units where byID[u.id] == nil {
+            byID[u.id] = u
+            unique.append(u)
+        }
         self.byID = byID
         var anomalies: [Anomaly] = []
         var children: [String: [Unit]] = [:]
         var owner: [String: String] = [:]
-        for u in units {
+        for u in unique {
             if let h = u.headcount, h <= 0 {
                 anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "headcount_not_positive", detail: "headcount=\(h)"))
+            } else if let h = u.headcount, h > Organisation.maxHeadcount {
+                anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "headcount_out_of_range",
+                                         detail: "headcount=\(h) (expected at most \(Organisation.maxHeadcount))"))
             } else if u.headcount == nil {
                 anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "headcount_missing", detail: "headcount is empty"))
             }
@@ -82,21 +94,23 @@ public struct Organisation: Sendable {
                     children[p, default: []].append(u)
                     owner[u.id] = p
                 } else {
-                    let why = u.parentID.map { p in byID[p] == nil ? "parent_id=\(p) is not a known unit" : "parent_id=\(p) is \(byID[p]!.kindText), not provincial" } ?? "parent_id is empty"
+                    let why = u.parentID.map { p in byID[p] == nil ? "parent_id=\(p) is not a known unit" : "parent_id=\(p) is \((byID[p]?.kindText ?? "")), not provincial" } ?? "parent_id is empty"
                     anomalies.append(Anomaly(relation: "unit", key: u.id, problem: "parent_not_provincial", detail: why))
                 }
             }
         }
+        self.units = unique
         self.individualBlocOwner = owner
         /// Biên chế of a member: empty when the unit's own headcount is missing or not positive (its
         /// rate is then empty, and the anomaly above says why); otherwise the sum over its scope of
         /// the positive headcounts (a sub-unit with a bad headcount is listed as an anomaly too).
+        func usable(_ u: Unit) -> Int? { u.headcount.flatMap { (1...Organisation.maxHeadcount).contains($0) ? $0 : nil } }
         func member(_ u: Unit, scope: [Unit]) -> BlocMember {
-            guard let own = u.headcount, own > 0 else { return BlocMember(unit: u, scope: scope.map(\.id), headcount: nil) }
-            let total = scope.reduce(0) { $0 + max($1.headcount ?? 0, 0) }
+            guard let own = usable(u) else { return BlocMember(unit: u, scope: scope.map(\.id), headcount: nil) }
+            let total = scope.reduce(0) { $0 + (usable($1) ?? 0) }
             return BlocMember(unit: u, scope: scope.map(\.id), headcount: max(total, own))
         }
-        let sorted = units.sorted { $0.id < $1.id }
+        let sorted = unique.sorted { $0.id < $1.id }
         var blocs: [Bloc] = []
         blocs.append(Bloc(id: "spp", members: sorted.filter { $0.kind == .sppUnit }.map { member($0, scope: [$0]) }))
         let provinces = sorted.filter { $0.kind == .provincial }

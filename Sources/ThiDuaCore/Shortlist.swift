@@ -19,7 +19,7 @@ public enum Shortlist {
     /// a unit with any disciplined or under-review staff in its scope is excluded (IV.4).
     public static func units(bloc: Bloc, standings: [UnitStanding], unitsWithDiscipline: Set<String>, quotas: Quotas) -> [Nomination] {
         let quota = quotas.collective(members: bloc.members.count)
-        let scopes = Dictionary(uniqueKeysWithValues: bloc.members.map { ($0.unit.id, $0.scope) })
+        let scopes = Dictionary(bloc.members.map { ($0.unit.id, $0.scope) }, uniquingKeysWith: { first, _ in first })
         let ordered = standings.sorted {
             if $0.e2ePriority != $1.e2ePriority { return $0.e2ePriority }
             if $0.composite != $1.composite { return $0.composite > $1.composite }

@@ -14,8 +14,8 @@ public struct PageFormat: Sendable {
 
     /// A rate as a percentage with one decimal, e.g. 98,0%.
     public func rate(_ f: Fraction?) -> String {
-        guard let f, let pct = Fraction(f.numerator * 100, f.denominator) else { return "—" }
-        return decimal(pct.formatted(places: 1)) + "%"
+        guard let f else { return "—" }
+        return decimal(f.formatted(places: 1, times: 100)) + "%"
     }
 
     public func score(_ d: Decimal?) -> String {

@@ -5,11 +5,28 @@ import ThiDuaCore
 
 public enum Language: String, Sendable { case vi, en }
 
-/// Escapes text for HTML element content and attribute values (NFC first).
+/// Text from the warehouse as a page shows it: NFC, control characters (ESC, BEL …) removed, and at
+/// most `limit` characters (the CSV files keep the whole text; over-long names are anomalies).
+public func pageText(_ s: String, limit: Int = pageTextLimit) -> String {
+    let clean = s.unicodeScalars.contains { isControl($0) }
+        ? String(String.UnicodeScalarView(s.unicodeScalars.filter { !isControl($0) })) : s
+    let text = clean.precomposedStringWithCanonicalMapping
+    return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+}
+
+/// How many characters of one warehouse text a page shows.
+public let pageTextLimit = 200
+
+/// C0 (but tab and line ends), DEL and C1 control characters.
+func isControl(_ u: Unicode.Scalar) -> Bool {
+    (u.value < 0x20 && u != "\t" && u != "\n" && u != "\r") || (0x7F...0x9F).contains(u.value)
+}
+
+/// Escapes text for HTML element content and attribute values (NFC first, controls removed, capped).
 public func htmlEscape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
-    for ch in s.precomposedStringWithCanonicalMapping {
+    for ch in pageText(s, limit: 400) {
         switch ch {
         case "<": out += "&lt;"
         case ">": out += "&gt;"
@@ -68,7 +85,29 @@ public struct HTMLReport: Sendable {
     }
 
     func render(_ name: String, _ model: [String: Any]) -> String {
-        library.render(model, withTemplate: name) ?? ""
+        library.render(HTMLReport.sanitized(model) as? [String: Any] ?? [:], withTemplate: name) ?? ""
+    }
+
+    /// Every text of a view model as a page may show it (`pageText`), but the label catalogue `l`
+    /// and the pre-rendered SVG (`chart`, `spark`, built with `htmlEscape`).
+    static func sanitized(_ value: Any, key: String = "") -> Any {
+        switch value {
+        case let s as String: return ["chart", "spark"].contains(key) ? s : pageText(s)
+        case let d as [String: Any]:
+            if key == "l" { return d }
+            var out: [String: Any] = [:]
+            for (k, v) in d { out[k] = sanitized(v, key: k) }
+            return out
+        case let d as [String: String]:
+            if key == "l" { return d }
+            var out: [String: String] = [:]
+            for (k, v) in d { out[k] = pageText(v) }
+            return out
+        case let a as [[String: Any]]: return a.map { sanitized($0, key: key) }
+        case let a as [[String: String]]: return a.map { sanitized($0, key: key) }
+        case let a as [Any]: return a.map { sanitized($0, key: key) }
+        default: return value
+        }
     }
 
     // MARK: Pages
@@ -296,7 +335,14 @@ public struct HTMLReport: Sendable {
         guard !v.isEmpty else { return nil }
         if v.count % 2 == 1 { return v[v.count / 2] }
         let a = v[v.count / 2 - 1], b = v[v.count / 2]
-        return Fraction(a.numerator * b.denominator + b.numerator * a.denominator, 2 * a.denominator * b.denominator)
+        // (a + b) / 2; with counts so large that this overflows, the lower middle value.
+        let (x, o1) = a.numerator.multipliedReportingOverflow(by: b.denominator)
+        let (y, o2) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        let (n, o3) = x.addingReportingOverflow(y)
+        let (d, o4) = a.denominator.multipliedReportingOverflow(by: b.denominator)
+        let (d2, o5) = d.multipliedReportingOverflow(by: 2)
+        if o1 || o2 || o3 || o4 || o5 { return a }
+        return Fraction(n, d2)
     }
 
     func unitModel(_ ctx: Context, _ s: UnitStanding) -> [String: Any] {

@@ -27,21 +27,34 @@ public struct QualityRecord: Sendable {
 public struct WarehouseReader {
     let connection: Connection
     let window: Window
+    /// Where each relation is read from: itself, or one row per key when its key repeats.
+    let sources: KeyedSources
 
-    /// Opens the snapshot and points every unqualified name at `schema`.
+    /// Opens the snapshot, points every unqualified name at `schema`, and finds the relations whose
+    /// key repeats (a view need not have a key).
     public static func begin(_ connection: Connection, schema: String, window: Window) throws(PostgresError) -> WarehouseReader {
         try connection.beginReadOnlySnapshot()
         try connection.query("SELECT set_config('search_path', quote_ident(\(schema)), true)")
-        return WarehouseReader(connection: connection, window: window)
+        // JIT compiles the wide anomaly and aggregate statements for seconds to save milliseconds.
+        try connection.query("SELECT set_config('jit', 'off', true)")
+        let sources = try KeyedSources.find(connection, listLimit: Anomalies.listLimit)
+        return WarehouseReader(connection: connection, window: window, sources: sources)
+    }
+
+    /// A day the report prints, or nil when it lies outside 2000–2100 (listed as date_out_of_range):
+    /// a date of year 0 or `infinity` never reaches a page.
+    static func shownDay(_ expression: String) -> TrustedSQL {
+        TrustedSQL("CASE WHEN (\(expression)) BETWEEN DATE '2000-01-01' AND DATE '2100-12-31' THEN (\(expression)) END")
     }
 
     public func finish() { connection.rollback() }
 
-    /// Adds a per-unit aggregate (first column: unit_id) to each unit's counts.
+    /// Adds a per-unit aggregate (a `unit_id` column) to each unit's counts; rows of no unit (an
+    /// empty unit_id, listed as unknown_unit) belong to no bloc.
     func accumulate(_ rows: QueryResult, into perUnit: inout [String: UnitCounts],
                     _ fill: (inout UnitCounts, Row) throws(PostgresError) -> Void) throws(PostgresError) {
         for row in rows {
-            let unit: String = try row.decode(0)
+            guard let unit = try row.decode(named: "unit_id", as: String?.self) else { continue }
             var counts = perUnit[unit] ?? UnitCounts()
             try fill(&counts, row)
             perUnit[unit] = counts
@@ -57,13 +70,20 @@ public struct WarehouseReader {
         try readInitiatives(into: &perUnit)
         try readInfrastructure(into: &perUnit)
         return WarehouseData(units: units, perUnit: perUnit, dossiers: try readDossiers(),
-                             anomalies: try Anomalies.read(connection, window: window))
+                             anomalies: sources.anomalies + (try Anomalies.read(connection, window: window, sources: sources)))
     }
 
+    /// The units, one per unit_id (a repeated id is read once, see `KeyedSources`); a row with no
+    /// unit_id is listed as null_value and skipped, an empty name shows the id.
     func readUnits() throws(PostgresError) -> [Unit] {
-        try connection.query("SELECT unit_id, name, kind, parent_id, headcount FROM unit ORDER BY unit_id").map { row throws(PostgresError) in
-            Unit(id: try row.decode(0), name: try row.decode(1), kindText: try row.decode(2),
-                 parentID: try row.decode(3), headcount: try row.decode(4))
+        try connection.query("""
+            SELECT unit_id, name, kind, parent_id, headcount FROM \(sql: sources("unit"))
+            WHERE unit_id IS NOT NULL ORDER BY unit_id
+            """).map { row throws(PostgresError) in
+            let id: String = try row.decode(named: "unit_id")
+            return Unit(id: id, name: try row.decode(named: "name", as: String?.self) ?? id,
+                        kindText: try row.decode(named: "kind", as: String?.self) ?? "",
+                        parentID: try row.decode(named: "parent_id"), headcount: try row.decode(named: "headcount"))
         }
     }
 
@@ -80,50 +100,51 @@ public struct WarehouseReader {
                        missing_required_fields > 0 AS has_missing,
                        error_count > 0 AS has_errors,
                        status = 'open' AND last_updated_on <= \(w.staleCutoff) AS is_stale
-                FROM case_record
+                FROM \(sql: sources("case_record"))
                 WHERE accepted_on <= \(w.end)
             )
             SELECT unit_id,
-                   count(*) FILTER (WHERE in_e2e),
-                   count(*) FILTER (WHERE in_e2e AND end_to_end),
-                   count(*) FILTER (WHERE in_retro),
-                   count(*) FILTER (WHERE in_retro AND entered_on <= \(w.end)),
-                   count(*) FILTER (WHERE in_quality),
-                   count(*) FILTER (WHERE in_quality AND NOT has_missing AND NOT has_errors),
-                   count(*) FILTER (WHERE in_quality AND has_missing),
-                   count(*) FILTER (WHERE in_quality AND has_errors),
-                   count(*) FILTER (WHERE in_quality AND is_stale),
-                   count(*) FILTER (WHERE in_retro AND entered_on BETWEEN \(w.paceFrom) AND \(w.end)),
-                   max(entered_on) FILTER (WHERE in_retro AND entered_on <= \(w.end))
+                   count(*) FILTER (WHERE in_e2e) AS e2e_total,
+                   count(*) FILTER (WHERE in_e2e AND end_to_end) AS e2e_done,
+                   count(*) FILTER (WHERE in_retro) AS retro_total,
+                   count(*) FILTER (WHERE in_retro AND entered_on <= \(w.end)) AS retro_entered,
+                   count(*) FILTER (WHERE in_quality) AS quality_total,
+                   count(*) FILTER (WHERE in_quality AND NOT has_missing AND NOT has_errors) AS quality_clean,
+                   count(*) FILTER (WHERE in_quality AND has_missing) AS missing_field_records,
+                   count(*) FILTER (WHERE in_quality AND has_errors) AS error_records,
+                   count(*) FILTER (WHERE in_quality AND is_stale) AS stale_records,
+                   count(*) FILTER (WHERE in_retro AND entered_on BETWEEN \(w.paceFrom) AND \(w.end)) AS retro_entered_recent,
+                   \(sql: Self.shownDay("max(entered_on) FILTER (WHERE in_retro AND entered_on <= '\(w.end)')")) AS retro_latest_entered
             FROM c
             GROUP BY unit_id
             """)
         try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.e2eTotal = try row.decode(1)
-            c.e2eDone = try row.decode(2)
-            c.retroTotal = try row.decode(3)
-            c.retroEntered = try row.decode(4)
-            c.qualityTotal = try row.decode(5)
-            c.qualityClean = try row.decode(6)
-            c.missingFieldRecords = try row.decode(7)
-            c.errorRecords = try row.decode(8)
-            c.staleRecords = try row.decode(9)
-            c.retroEnteredRecent = try row.decode(10)
-            c.retroLatestEntered = try row.decode(11)
+            c.e2eTotal = try row.decode(named: "e2e_total")
+            c.e2eDone = try row.decode(named: "e2e_done")
+            c.retroTotal = try row.decode(named: "retro_total")
+            c.retroEntered = try row.decode(named: "retro_entered")
+            c.qualityTotal = try row.decode(named: "quality_total")
+            c.qualityClean = try row.decode(named: "quality_clean")
+            c.missingFieldRecords = try row.decode(named: "missing_field_records")
+            c.errorRecords = try row.decode(named: "error_records")
+            c.staleRecords = try row.decode(named: "stale_records")
+            c.retroEnteredRecent = try row.decode(named: "retro_entered_recent")
+            c.retroLatestEntered = try row.decode(named: "retro_latest_entered")
         }
     }
 
     func readDocuments(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
         let rows = try connection.query("""
-            SELECT unit_id, count(*), count(*) FILTER (WHERE digitally_signed), count(*) FILTER (WHERE electronic)
-            FROM procedural_document
+            SELECT unit_id, count(*) AS docs_total, count(*) FILTER (WHERE digitally_signed) AS docs_signed,
+                   count(*) FILTER (WHERE electronic) AS docs_electronic
+            FROM \(sql: sources("procedural_document"))
             WHERE issued_on BETWEEN \(window.plan.goLive) AND \(window.end)
             GROUP BY unit_id
             """)
         try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.docsTotal = try row.decode(1)
-            c.docsSigned = try row.decode(2)
-            c.docsElectronic = try row.decode(3)
+            c.docsTotal = try row.decode(named: "docs_total")
+            c.docsSigned = try row.decode(named: "docs_signed")
+            c.docsElectronic = try row.decode(named: "docs_electronic")
         }
     }
 
@@ -134,45 +155,46 @@ public struct WarehouseReader {
                 SELECT unit_id, topic, held_on,
                        format IN ('class', 'seminar') AS is_class, format = 'hands_on' AS is_hands_on,
                        held_on BETWEEN \(ps) AND \(w.end) AS in_e
-                FROM training_session
+                FROM \(sql: sources("training_session"))
             )
             SELECT unit_id,
-                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e),
-                   count(*) FILTER (WHERE topic = 'ai' AND in_e),
-                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class),
-                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on),
-                   count(*) FILTER (WHERE topic = 'ai' AND in_e AND is_class),
-                   min(held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class),
-                   min(held_on) FILTER (WHERE topic = 'ai' AND in_e AND is_class),
-                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[1],
-                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[2]
+                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e) AS qlahs_trainings,
+                   count(*) FILTER (WHERE topic = 'ai' AND in_e) AS ai_trainings,
+                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class) AS qlahs_classes,
+                   count(*) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on) AS qlahs_hands_on,
+                   count(*) FILTER (WHERE topic = 'ai' AND in_e AND is_class) AS ai_classes,
+                   min(held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_class) AS qlahs_first_class,
+                   min(held_on) FILTER (WHERE topic = 'ai' AND in_e AND is_class) AS ai_first_class,
+                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[1] AS qlahs_hands_on_1,
+                   (array_agg(held_on ORDER BY held_on) FILTER (WHERE topic = 'qlahs' AND in_e AND is_hands_on))[2] AS qlahs_hands_on_2
             FROM t
             GROUP BY unit_id
             """)
         try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.qlahsTrainings = try row.decode(1)
-            c.aiTrainings = try row.decode(2)
-            c.qlahsClassesOrSeminars = try row.decode(3)
-            c.qlahsHandsOn = try row.decode(4)
-            c.aiClassesOrSeminars = try row.decode(5)
-            c.qlahsFirstClass = try row.decode(6)
-            c.aiFirstClass = try row.decode(7)
-            c.qlahsHandsOnDays = [try row.decode(8, as: Day?.self), try row.decode(9, as: Day?.self)].compactMap { $0 }
+            c.qlahsTrainings = try row.decode(named: "qlahs_trainings")
+            c.aiTrainings = try row.decode(named: "ai_trainings")
+            c.qlahsClassesOrSeminars = try row.decode(named: "qlahs_classes")
+            c.qlahsHandsOn = try row.decode(named: "qlahs_hands_on")
+            c.aiClassesOrSeminars = try row.decode(named: "ai_classes")
+            c.qlahsFirstClass = try row.decode(named: "qlahs_first_class")
+            c.aiFirstClass = try row.decode(named: "ai_first_class")
+            c.qlahsHandsOnDays = [try row.decode(named: "qlahs_hands_on_1", as: Day?.self),
+                                  try row.decode(named: "qlahs_hands_on_2", as: Day?.self)].compactMap { $0 }
         }
     }
 
     func readInitiatives(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
         let rows = try connection.query("""
             SELECT unit_id,
-                   count(*) FILTER (WHERE topic = 'qlahs'),
-                   count(*) FILTER (WHERE topic = 'ai' AND in_regular_use)
-            FROM initiative
+                   count(*) FILTER (WHERE topic = 'qlahs') AS qlahs_initiatives,
+                   count(*) FILTER (WHERE topic = 'ai' AND in_regular_use) AS ai_products
+            FROM \(sql: sources("initiative"))
             WHERE recognized_on BETWEEN \(window.plan.periodStart) AND \(window.end)
             GROUP BY unit_id
             """)
         try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.qlahsInitiatives = try row.decode(1)
-            c.aiProducts = try row.decode(2)
+            c.qlahsInitiatives = try row.decode(named: "qlahs_initiatives")
+            c.aiProducts = try row.decode(named: "ai_products")
         }
     }
 
@@ -183,20 +205,20 @@ public struct WarehouseReader {
             WITH i AS (
                 SELECT unit_id, completed_on,
                        ready >= required AND (completed_on IS NULL OR completed_on <= \(w.asOf)) AS is_ready
-                FROM infrastructure
+                FROM \(sql: sources("infrastructure"))
             )
-            SELECT unit_id, count(*),
-                   count(*) FILTER (WHERE is_ready),
-                   count(*) FILTER (WHERE is_ready AND completed_on BETWEEN \(w.paceFrom) AND \(w.asOf)),
-                   max(completed_on) FILTER (WHERE is_ready)
+            SELECT unit_id, count(*) AS infra_items,
+                   count(*) FILTER (WHERE is_ready) AS infra_ready,
+                   count(*) FILTER (WHERE is_ready AND completed_on BETWEEN \(w.paceFrom) AND \(w.asOf)) AS infra_recent,
+                   \(sql: Self.shownDay("max(completed_on) FILTER (WHERE is_ready)")) AS infra_latest
             FROM i
             GROUP BY unit_id
             """)
         try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.infraItems = try row.decode(1)
-            c.infraReady = try row.decode(2)
-            c.infraCompletedRecent = try row.decode(3)
-            c.infraLatestCompleted = try row.decode(4)
+            c.infraItems = try row.decode(named: "infra_items")
+            c.infraReady = try row.decode(named: "infra_ready")
+            c.infraCompletedRecent = try row.decode(named: "infra_recent")
+            c.infraLatestCompleted = try row.decode(named: "infra_latest")
         }
     }
 
@@ -211,33 +233,32 @@ public struct WarehouseReader {
         try connection.stream("""
             WITH l AS (
                 SELECT staff_id,
-                       max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE day <= \(w.end)) AS lv_now,
-                       max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE day <= \(w.luyenaiCutoff)) AS lv_cut,
-                       sum(minutes) FILTER (WHERE day BETWEEN \(p.periodStart) AND \(w.end) AND minutes > 0) AS minutes,
+                       max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE level IS NOT NULL) AS lv_now,
+                       max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE level IS NOT NULL AND day <= \(w.luyenaiCutoff)) AS lv_cut,
+                       sum(least(minutes, 1440)) FILTER (WHERE day >= \(p.periodStart) AND minutes > 0) AS minutes,
                        count(DISTINCT (day - \(p.periodStart)::date) / 7)
-                           FILTER (WHERE day BETWEEN \(p.periodStart) AND \(w.end) AND minutes > 0) AS weeks,
+                           FILTER (WHERE day >= \(p.periodStart) AND minutes > 0) AS weeks,
                        min(day) FILTER (WHERE minutes > 0) AS first_study
-                FROM luyenai_daily
-                WHERE day <= \(w.end)
+                FROM \(sql: sources("luyenai_daily"))
+                WHERE day BETWEEN \(epoch) AND \(w.end)
                 GROUP BY staff_id
             ), u AS (
-                SELECT staff_id,
-                       sum(actions) AS actions_e
-                FROM platform_usage
+                SELECT staff_id, sum(least(greatest(actions, 0), 100000)) AS actions_e
+                FROM \(sql: sources("platform_usage"))
                 WHERE day BETWEEN \(w.proficiencyFromE) AND \(w.end)
                 GROUP BY staff_id
             ), t AS (
                 SELECT r.staff_id, count(DISTINCT r.session_id) AS led
-                FROM training_role r JOIN training_session s ON s.session_id = r.session_id
+                FROM training_role r JOIN \(sql: sources("training_session")) s ON s.session_id = r.session_id
                 WHERE r.role = 'trainer' AND s.held_on BETWEEN \(p.periodStart) AND \(w.end)
                 GROUP BY r.staff_id
             ), g AS (
                 SELECT DISTINCT m.staff_id
-                FROM core_group_member m JOIN core_group g ON g.group_id = m.group_id
+                FROM core_group_member m JOIN \(sql: sources("core_group")) g ON g.group_id = m.group_id
                 WHERE g.established_on <= \(w.end)
             ), i AS (
                 SELECT a.staff_id, count(DISTINCT a.initiative_id) AS n
-                FROM initiative_author a JOIN initiative i ON i.initiative_id = a.initiative_id
+                FROM initiative_author a JOIN \(sql: sources("initiative")) i ON i.initiative_id = a.initiative_id
                 WHERE i.recognized_on BETWEEN \(p.periodStart) AND \(w.end)
                 GROUP BY a.staff_id
             ), pc AS (
@@ -247,22 +268,26 @@ public struct WarehouseReader {
                        count(*) FILTER (WHERE q AND status = 'open' AND last_updated_on <= \(w.staleCutoff)) AS stale,
                        count(*) FILTER (WHERE q AND error_count > 0) AS errors
                 FROM (SELECT *, accepted_on BETWEEN \(p.retroFrom) AND \(w.end) AND entered_on <= \(w.end) AS q
-                      FROM case_record WHERE prosecutor_id IS NOT NULL AND accepted_on <= \(w.end)) c
+                      FROM \(sql: sources("case_record")) WHERE prosecutor_id IS NOT NULL AND accepted_on <= \(w.end)) c
                 GROUP BY prosecutor_id
             ), d AS (
                 SELECT DISTINCT staff_id FROM discipline
                 WHERE from_on <= \(w.end) AND (to_on IS NULL OR to_on >= \(p.periodStart))
             )
-            SELECT s.staff_id, s.full_name, s.unit_id, s.role, s.direct_worker, s.active,
-                   l.lv_now[2], l.lv_cut[2], coalesce(l.minutes, 0), coalesce(l.weeks, 0), l.first_study,
-                   coalesce(u.actions_e, 0), coalesce(t.led, 0),
-                   g.staff_id IS NOT NULL, coalesce(i.n, 0), d.staff_id IS NOT NULL,
-                   coalesce(pc.total, 0), coalesce(pc.e2e, 0), coalesce(pc.stale, 0), coalesce(pc.errors, 0),
+            SELECT s.staff_id, coalesce(s.full_name, '') AS full_name, coalesce(s.unit_id, '') AS unit_id,
+                   coalesce(s.role, '') AS role, coalesce(s.direct_worker, false) AS direct_worker,
+                   l.lv_now[2] AS level_now, l.lv_cut[2] AS level_cutoff,
+                   coalesce(l.minutes, 0) AS study_minutes, coalesce(l.weeks, 0) AS active_weeks, l.first_study,
+                   coalesce(u.actions_e, 0) AS actions_e, coalesce(t.led, 0) AS trainings_led,
+                   g.staff_id IS NOT NULL AS core_group_member, coalesce(i.n, 0) AS initiatives_recognized,
+                   d.staff_id IS NOT NULL AS disciplined,
+                   coalesce(pc.total, 0) AS cases_total, coalesce(pc.e2e, 0) AS cases_e2e,
+                   coalesce(pc.stale, 0) AS stale_records, coalesce(pc.errors, 0) AS error_records,
                    CASE WHEN un.kind IN ('spp_unit', 'provincial') THEN un.unit_id
                         WHEN un.kind IN ('department', 'regional') AND pu.kind = 'provincial' THEN pu.unit_id END AS owner
-            FROM staff s
-            LEFT JOIN unit un ON un.unit_id = s.unit_id
-            LEFT JOIN unit pu ON pu.unit_id = un.parent_id
+            FROM \(sql: sources("staff")) s
+            LEFT JOIN \(sql: sources("unit")) un ON un.unit_id = s.unit_id
+            LEFT JOIN \(sql: sources("unit")) pu ON pu.unit_id = un.parent_id
             LEFT JOIN l ON l.staff_id = s.staff_id
             LEFT JOIN u ON u.staff_id = s.staff_id
             LEFT JOIN t ON t.staff_id = s.staff_id
@@ -270,26 +295,27 @@ public struct WarehouseReader {
             LEFT JOIN i ON i.staff_id = s.staff_id
             LEFT JOIN d ON d.staff_id = s.staff_id
             LEFT JOIN pc ON pc.staff_id = s.staff_id
-            WHERE s.active
+            WHERE s.active AND s.staff_id IS NOT NULL
             ORDER BY owner NULLS LAST, s.staff_id
             """) { row in
-            var f = StaffFacts(staffID: try row.decode(0), fullName: try row.decode(1), unitID: try row.decode(2),
-                               role: try row.decode(3), directWorker: try row.decode(4), active: try row.decode(5))
-            f.levelNow = try row.decode(6)
-            f.levelAtCutoff = try row.decode(7)
-            f.studyMinutes = try row.decode(8)
-            f.activeWeeks = try row.decode(9)
-            f.firstStudy = try row.decode(10)
-            f.actionsE = try row.decode(11)
-            f.trainingsLed = try row.decode(12)
-            f.coreGroupMember = try row.decode(13)
-            f.initiativesRecognized = try row.decode(14)
-            f.disciplined = try row.decode(15)
-            f.casesTotal = try row.decode(16)
-            f.casesE2E = try row.decode(17)
-            f.staleRecords = try row.decode(18)
-            f.errorRecords = try row.decode(19)
-            let o: String? = try row.decode(20)
+            var f = StaffFacts(staffID: try row.decode(named: "staff_id"), fullName: try row.decode(named: "full_name"),
+                               unitID: try row.decode(named: "unit_id"), role: try row.decode(named: "role"),
+                               directWorker: try row.decode(named: "direct_worker"), active: true)
+            f.levelNow = try row.decode(named: "level_now")
+            f.levelAtCutoff = try row.decode(named: "level_cutoff")
+            f.studyMinutes = try row.decode(named: "study_minutes")
+            f.activeWeeks = try row.decode(named: "active_weeks")
+            f.firstStudy = try row.decode(named: "first_study")
+            f.actionsE = try row.decode(named: "actions_e")
+            f.trainingsLed = try row.decode(named: "trainings_led")
+            f.coreGroupMember = try row.decode(named: "core_group_member")
+            f.initiativesRecognized = try row.decode(named: "initiatives_recognized")
+            f.disciplined = try row.decode(named: "disciplined")
+            f.casesTotal = try row.decode(named: "cases_total")
+            f.casesE2E = try row.decode(named: "cases_e2e")
+            f.staleRecords = try row.decode(named: "stale_records")
+            f.errorRecords = try row.decode(named: "error_records")
+            let o: String? = try row.decode(named: "owner")
             if let current = owner, current != o {
                 try body(current, group)
                 group.removeAll(keepingCapacity: true)
@@ -300,34 +326,44 @@ public struct WarehouseReader {
         if let current = owner { try body(current, group) }
     }
 
+    /// The dossiers; a missing part counts as missing, an empty code as unknown (both listed).
     func readDossiers() throws(PostgresError) -> [DossierInput] {
         try connection.query("""
-            SELECT dossier_id, nominee_kind, nominee_id, award_level, submitted_on,
-                   has_proposal, has_minutes, has_achievement_report, has_impact_confirmation
-            FROM award_dossier ORDER BY dossier_id
+            SELECT dossier_id, coalesce(nominee_kind, '') AS nominee_kind, coalesce(nominee_id, '') AS nominee_id,
+                   coalesce(award_level, '') AS award_level, \(sql: Self.shownDay("submitted_on")) AS submitted_on,
+                   coalesce(has_proposal, false) AS has_proposal, coalesce(has_minutes, false) AS has_minutes,
+                   coalesce(has_achievement_report, false) AS has_achievement_report,
+                   coalesce(has_impact_confirmation, false) AS has_impact_confirmation
+            FROM \(sql: sources("award_dossier")) WHERE dossier_id IS NOT NULL ORDER BY dossier_id
             """).map { row throws(PostgresError) in
-            DossierInput(dossierID: try row.decode(0), nomineeKind: try row.decode(1), nomineeID: try row.decode(2),
-                       awardLevel: try row.decode(3), submittedOn: try row.decode(4), hasProposal: try row.decode(5),
-                       hasMinutes: try row.decode(6), hasAchievementReport: try row.decode(7),
-                       hasImpactConfirmation: try row.decode(8))
+            DossierInput(dossierID: try row.decode(named: "dossier_id"), nomineeKind: try row.decode(named: "nominee_kind"),
+                         nomineeID: try row.decode(named: "nominee_id"), awardLevel: try row.decode(named: "award_level"),
+                         submittedOn: try row.decode(named: "submitted_on"), hasProposal: try row.decode(named: "has_proposal"),
+                         hasMinutes: try row.decode(named: "has_minutes"),
+                         hasAchievementReport: try row.decode(named: "has_achievement_report"),
+                         hasImpactConfirmation: try row.decode(named: "has_impact_confirmation"))
         }
     }
 
     /// Streams the records each unit must fix, in unit, day, case order, straight to `body`: they are
-    /// never held in memory (SPEC §5 data_quality_records.csv).
+    /// never held in memory (SPEC §5 data_quality_records.csv). A record with no unit or no id is
+    /// listed as an anomaly instead.
     public func streamQualityRecords(_ body: (QualityRecord) throws -> Void) throws {
         let w = window, p = window.plan
         try connection.stream("""
-            SELECT unit_id, case_id, prosecutor_id, accepted_on, missing_required_fields, error_count, last_updated_on,
-                   q AND missing_required_fields > 0, q AND error_count > 0,
-                   q AND status = 'open' AND last_updated_on <= \(w.staleCutoff), not_entered
-
+            SELECT unit_id, case_id, prosecutor_id, accepted_on,
+                   coalesce(missing_required_fields, 0) AS missing_required_fields, coalesce(error_count, 0) AS error_count,
+                   \(sql: Self.shownDay("last_updated_on")) AS last_updated_on,
+                   coalesce(q AND missing_required_fields > 0, false) AS missing_fields,
+                   coalesce(q AND error_count > 0, false) AS errors,
+                   coalesce(q AND status = 'open' AND last_updated_on <= \(w.staleCutoff), false) AS stale,
+                   coalesce(not_entered, false) AS not_entered
             FROM (
                 SELECT *, coalesce(accepted_on BETWEEN \(p.retroFrom) AND \(w.end) AND entered_on <= \(w.end), false) AS q,
                        accepted_on BETWEEN \(p.retroFrom) AND \(w.retroEnd)
                            AND (entered_on IS NULL OR entered_on > \(w.end)) AS not_entered
-                FROM case_record
-                WHERE accepted_on BETWEEN \(p.retroFrom) AND \(w.end)
+                FROM \(sql: sources("case_record"))
+                WHERE accepted_on BETWEEN \(p.retroFrom) AND \(w.end) AND unit_id IS NOT NULL AND case_id IS NOT NULL
             ) c
             WHERE (q AND (missing_required_fields > 0 OR error_count > 0
                           OR (status = 'open' AND last_updated_on <= \(w.staleCutoff))))
@@ -335,14 +371,15 @@ public struct WarehouseReader {
             ORDER BY unit_id, accepted_on, case_id
             """) { row in
             var problems: [String] = []
-            if try row.decode(7, as: Bool.self) { problems.append("missing_fields") }
-            if try row.decode(8, as: Bool.self) { problems.append("errors") }
-            if try row.decode(9, as: Bool.self) { problems.append("stale") }
-            if try row.decode(10, as: Bool.self) { problems.append("not_entered") }
-            try body(QualityRecord(unitID: try row.decode(0), caseID: try row.decode(1), prosecutorID: try row.decode(2),
-                                   acceptedOn: try row.decode(3), problems: problems,
-                                   missingRequiredFields: try row.decode(4), errorCount: try row.decode(5),
-                                   lastUpdatedOn: try row.decode(6)))
+            for code in ["missing_fields", "errors", "stale", "not_entered"] where try row.decode(named: code, as: Bool.self) {
+                problems.append(code)
+            }
+            try body(QualityRecord(unitID: try row.decode(named: "unit_id"), caseID: try row.decode(named: "case_id"),
+                                   prosecutorID: try row.decode(named: "prosecutor_id"),
+                                   acceptedOn: try row.decode(named: "accepted_on"), problems: problems,
+                                   missingRequiredFields: try row.decode(named: "missing_required_fields"),
+                                   errorCount: try row.decode(named: "error_count"),
+                                   lastUpdatedOn: try row.decode(named: "last_updated_on")))
         }
     }
 }

@@ -89,7 +89,8 @@ struct ReportTests {
         for r in csv where r["bloc"] == "spp" {
             let name = r["unit_name"]!.hasPrefix("'") ? String(r["unit_name"]!.dropFirst()) : r["unit_name"]!
             func squash(_ t: String) -> String { t.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-            let row = try #require(rows.first { squash($0[1]) == squash(name) }, "no row for \(name)")
+            // A page shows at most 200 characters of a name (the CSV keeps it whole).
+            let row = try #require(rows.first { squash($0[1]) == squash(pageText(name)) }, "no row for \(name)")
             // Composite: 4 decimals in the CSV, 2 with a decimal comma on the page.
             let score = Decimal(string: r["composite_score"]!)!
             var rounded = Decimal(), v = score
