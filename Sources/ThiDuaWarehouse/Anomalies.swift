@@ -118,7 +118,7 @@ enum Anomalies {
             let source = sources(relation).text
             // "Unknown unit" is an anti-join (a hash join), not a subquery per row.
             let from = mine.contains { $0.element.condition == "no_such_unit" }
-                ? "(SELECT r.*, u.unit_id IS NULL AS no_such_unit FROM \(source) r LEFT JOIN \(sources("unit").text) u ON u.unit_id = r.unit_id) \(relation)"
+                ? "(SELECT r.*, u.unit_id IS NULL AS no_such_unit FROM \(sources(relation, as: "r").text) LEFT JOIN \(sources("unit", as: "u").text) ON u.unit_id = r.unit_id) \(relation)"
                 : source
             return """
                 SELECT unnest(ARRAY[\(numbers)]) AS check_no, \(key) AS key, unnest(ARRAY[\(details)]::text[]) AS detail

@@ -26,12 +26,14 @@ public struct KeyedSources: Sendable {
 
     /// The SQL to read a relation from: its name, or, when its key repeats, one row per key (the
     /// first by key and then the whole row's text, so the choice is the same on every run).
-    public func callAsFunction(_ relation: String) -> TrustedSQL {
+    /// `alias` names it in the statement (the relation's own name by default).
+    public func callAsFunction(_ relation: String, as alias: String? = nil) -> TrustedSQL {
+        let name = alias ?? relation
         guard repeated.contains(relation), let key = KeyedSources.keys.first(where: { $0.relation == relation }) else {
-            return TrustedSQL(relation)
+            return TrustedSQL(alias.map { "\(relation) \($0)" } ?? relation)
         }
         let k = key.columns.joined(separator: ", ")
-        return TrustedSQL("(SELECT DISTINCT ON (\(k)) * FROM \(relation) ORDER BY \(k), \(relation)::text) \(relation)")
+        return TrustedSQL("(SELECT DISTINCT ON (\(k)) * FROM \(relation) ORDER BY \(k), \(relation)::text) \(name)")
     }
 
     /// The text of a row's key, as `anomalies.csv` lists it (`staff_id/day` for two columns).

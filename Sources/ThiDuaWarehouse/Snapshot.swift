@@ -249,16 +249,16 @@ public struct WarehouseReader {
                 GROUP BY staff_id
             ), t AS (
                 SELECT r.staff_id, count(DISTINCT r.session_id) AS led
-                FROM training_role r JOIN \(sql: sources("training_session")) s ON s.session_id = r.session_id
+                FROM training_role r JOIN \(sql: sources("training_session", as: "s")) ON s.session_id = r.session_id
                 WHERE r.role = 'trainer' AND s.held_on BETWEEN \(p.periodStart) AND \(w.end)
                 GROUP BY r.staff_id
             ), g AS (
                 SELECT DISTINCT m.staff_id
-                FROM core_group_member m JOIN \(sql: sources("core_group")) g ON g.group_id = m.group_id
+                FROM core_group_member m JOIN \(sql: sources("core_group", as: "g")) ON g.group_id = m.group_id
                 WHERE g.established_on <= \(w.end)
             ), i AS (
                 SELECT a.staff_id, count(DISTINCT a.initiative_id) AS n
-                FROM initiative_author a JOIN \(sql: sources("initiative")) i ON i.initiative_id = a.initiative_id
+                FROM initiative_author a JOIN \(sql: sources("initiative", as: "i")) ON i.initiative_id = a.initiative_id
                 WHERE i.recognized_on BETWEEN \(p.periodStart) AND \(w.end)
                 GROUP BY a.staff_id
             ), pc AS (
@@ -285,9 +285,9 @@ public struct WarehouseReader {
                    coalesce(pc.stale, 0) AS stale_records, coalesce(pc.errors, 0) AS error_records,
                    CASE WHEN un.kind IN ('spp_unit', 'provincial') THEN un.unit_id
                         WHEN un.kind IN ('department', 'regional') AND pu.kind = 'provincial' THEN pu.unit_id END AS owner
-            FROM \(sql: sources("staff")) s
-            LEFT JOIN \(sql: sources("unit")) un ON un.unit_id = s.unit_id
-            LEFT JOIN \(sql: sources("unit")) pu ON pu.unit_id = un.parent_id
+            FROM \(sql: sources("staff", as: "s"))
+            LEFT JOIN \(sql: sources("unit", as: "un")) ON un.unit_id = s.unit_id
+            LEFT JOIN \(sql: sources("unit", as: "pu")) ON pu.unit_id = un.parent_id
             LEFT JOIN l ON l.staff_id = s.staff_id
             LEFT JOIN u ON u.staff_id = s.staff_id
             LEFT JOIN t ON t.staff_id = s.staff_id
