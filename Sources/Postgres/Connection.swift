@@ -46,8 +46,11 @@ public final class Connection {
         }
         if let env = ProcessInfo.processInfo.environment["PGPASSWORD"] { redactor.add(secret: env) }
 
-        var keys = ["connect_timeout", "application_name", "client_encoding"]
-        var values = [String(settings.connectTimeoutSeconds), settings.applicationName, "UTF8"]
+        // TCP keepalives notice a silent network or server within about a minute; the conninfo
+        // that follows may override any of these.
+        var keys = ["connect_timeout", "application_name", "client_encoding", "keepalives", "keepalives_idle",
+                    "keepalives_interval", "keepalives_count"]
+        var values = [String(settings.connectTimeoutSeconds), settings.applicationName, "UTF8", "1", "30", "10", "3"]
         if let conninfo {
             keys.append("dbname")
             values.append(conninfo)

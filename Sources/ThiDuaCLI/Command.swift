@@ -3,6 +3,7 @@ import Foundation
 import Postgres
 import ThiDuaConfig
 import ThiDuaCore
+import ThiDuaPublish
 import ThiDuaWarehouse
 
 public struct ThiDuaCommand: ParsableCommand {
@@ -13,6 +14,29 @@ public struct ThiDuaCommand: ParsableCommand {
         subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self])
 
     public init() {}
+
+    /// The process entry point: the stop handler first (a SIGTERM in the first milliseconds is
+    /// handled like any other), then the command.
+    public static func start() {
+        let progress = RunProgress.shared
+        let args = CommandLine.arguments
+        progress.jsonLogs = ProcessInfo.processInfo.environment["THIDUA_LOG_FORMAT"] == "json"
+            || zip(args, args.dropFirst()).contains { $0 == "--log-format" && $1 == "json" } || args.contains("--log-format=json")
+        TerminationHandler.install(progress) { outcome, sig in
+            let log = EventLog(json: progress.jsonLogs)
+            switch outcome {
+            case .nothingWritten:
+                log.error("terminated", "stopped by signal \(sig) before anything was written; earlier runs are untouched",
+                          [("exit_code", "75")])
+            case .removed:
+                log.error("terminated", "stopped by signal \(sig); the unfinished run was removed, earlier runs are untouched",
+                          [("exit_code", "75")])
+            case .finishing:
+                log.warn("terminating", "signal \(sig) came while the run was being published; completing it first")
+            }
+        }
+        main()
+    }
 }
 
 public let thiduaVersion = "0.2.0"
@@ -85,6 +109,10 @@ func connect(_ settings: Settings, log: EventLog) throws -> Connection {
         do {
             let connection = try Connection.connect(settings.connection)
             connection.onNotice { note in log.info("notice", "database notice: \(note)") }
+            // The server checks every 2 s that we are still there, even while a statement runs, so
+            // a killed job's session (and its advisory lock) ends at once (PostgreSQL 14 and later;
+            // older servers refuse the setting, which changes nothing else).
+            _ = try? connection.query("SELECT set_config('client_connection_check_interval', '2000', false)")
             return connection
         } catch {
             if error.kind == .settings {

@@ -46,14 +46,17 @@ struct RunJob {
     func execute() throws -> Result {
         var lock: RunLock?
         defer { withExtendedLifetime(lock) {} }
+        RunProgress.shared.jsonLogs = settings.logFormat == "json"
         var attempt = 1
+        var earlierSessions: Set<Int32> = []
         while true {
             do {
                 let connection = try connect(settings, log: log)
                 // The contract is checked before anything is written, even the lock file.
                 try checkContract(connection)
                 if lock == nil { lock = try takeRunLock() }
-                try takeAdvisoryLock(connection)
+                try takeAdvisoryLock(connection, earlierSessions: earlierSessions)
+                earlierSessions.insert(connection.backendPID)
                 return try produce(connection)
             } catch let e as PostgresError where e.isTransient && attempt < settings.retries {
                 let wait = settings.retryBackoffSeconds * pow(2, Double(attempt - 1))
@@ -76,7 +79,6 @@ struct RunJob {
         }
         Faults.hit("after-lock")
         for stale in RunFolders.removeStaleStaging(outDir) { log.info("cleanup", "removed \(stale) left by an interrupted run") }
-        TerminationHandler.install(log: log)
         return lock
     }
 
@@ -87,12 +89,36 @@ struct RunJob {
         return .unavailable
     }
 
-    private func takeAdvisoryLock(_ connection: Connection) throws {
-        let got: Bool = try connection.query("SELECT pg_try_advisory_lock(\(Self.advisoryKey))")[0].decode(0)
-        if !got {
-            throw CommandFailure(.tempFailure, "another thidua run holds the warehouse's advisory lock (\(Self.advisoryKey)); nothing was touched")
+    /// One run at a time per warehouse. A killed run's server session lets go within seconds (the
+    /// server checks for a dead client every 2 s, see `connect`), so a lock still held is waited
+    /// for a little before the run gives up with 75, naming who holds it.
+    private func takeAdvisoryLock(_ connection: Connection, earlierSessions: Set<Int32>) throws {
+        let started = Date()
+        while true {
+            let got: Bool = try connection.query("SELECT pg_try_advisory_lock(\(Self.advisoryKey)) AS got")[0].decode(named: "got")
+            if got { return }
+            if Date().timeIntervalSince(started) >= Self.advisoryWaitSeconds { break }
+            Thread.sleep(forTimeInterval: 0.5)
         }
+        let holders = try connection.query("""
+            SELECT l.pid, coalesce(a.application_name, '') AS application,
+                   coalesce(to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), '') AS since
+            FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+            WHERE l.locktype = 'advisory' AND l.classid = 0 AND l.objid = \(Self.advisoryKey) AND l.objsubid = 1 AND l.granted
+            """)
+        let holder = holders.count > 0 ? holders[0] : nil
+        let pid: Int? = try holder?.decode(named: "pid")
+        if let pid, earlierSessions.contains(Int32(pid)) {
+            throw CommandFailure(.tempFailure, "the server session of this run's earlier attempt (server pid \(pid)) still holds the warehouse's advisory lock: the server has not ended it after it stopped answering; nothing was touched, try again later")
+        }
+        let who = try pid.map { p in
+            "server pid \(p), application '\(try holder?.decode(named: "application", as: String.self) ?? "")', session since \(try holder?.decode(named: "since", as: String.self) ?? "?")"
+        } ?? "its holder is not visible to this role"
+        throw CommandFailure(.tempFailure, "another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
     }
+
+    /// How long a run waits for the advisory lock before it gives up.
+    static let advisoryWaitSeconds = 10.0
 
     private func checkContract(_ connection: Connection) throws {
         let problems = try Contract.check(connection, schema: settings.schema)
@@ -156,6 +182,7 @@ struct RunJob {
                 try html.pages(report: report, window: window, plan: plan, dossiers: dossiers,
                                collector: collector, quality: quality, history: history) { page in
                     try staging.write(page.path, data: Data(page.html.utf8))
+                    if page.path.hasPrefix("units/") { Faults.hit("during-pages") }
                 }
             }
             var manifest = Manifest(asOf: asOf, generatedAt: Date(), plan: plan.name, toolVersion: thiduaVersion,
@@ -178,6 +205,11 @@ struct RunJob {
             try staging.write("manifest.json", data: manifest.json())
             let dir = try staging.publish(moveLatest: movesLatest)
             log.info("published", "published \(dir)", [("rows", String(rows.values.reduce(0, +)))])
+            defer {
+                if RunProgress.shared.stopWasRequested {
+                    log.warn("terminated", "the stop request came while the run was being published; the run is complete and published")
+                }
+            }
             for d in RunFolders.prune(outDir, keep: settings.retention) { log.info("retention", "removed the run of \(d) (keeping \(settings.retention))") }
             try writeAtomically(Data(ArchivePage(language: settings.language == "en" ? .en : .vi).html(runs: RunFolders.list(outDir),
                                                                                                     latest: RunFolders.latest(outDir)).utf8),
@@ -209,7 +241,7 @@ struct RunWriter {
     let byteOrderMark: Bool
 
     func open(_ relative: String, _ header: [String]) throws -> CSVWriter {
-        try CSVWriter(path: staging.file(relative), header: header, byteOrderMark: byteOrderMark)
+        try staging.creating { try CSVWriter(path: staging.file(relative), header: header, byteOrderMark: byteOrderMark) }
     }
 
     func close(_ relative: String, _ writer: CSVWriter) throws {
@@ -229,7 +261,6 @@ struct RunWriter {
         let w = try open("csv/data_quality_records.csv", Tables.qualityRecords)
         var summary = QualitySummary()
         var unitWriter: (unit: String, path: String, writer: CSVWriter)?
-        try FileManager.default.createDirectory(atPath: staging.file("units"), withIntermediateDirectories: true)
         try reader.streamQualityRecords { r in
             let cells = Tables.qualityRow(r.unitID, r.caseID, r.prosecutorID, r.acceptedOn, r.problems, r.missingRequiredFields,
                                           r.errorCount, r.lastUpdatedOn, window: window)
@@ -247,28 +278,5 @@ struct RunWriter {
         if let u = unitWriter { try close(u.path, u.writer) }
         try close("csv/data_quality_records.csv", w)
         return summary
-    }
-}
-
-/// SIGTERM or SIGINT during a run: the staging folder is removed (never while a run folder is being
-/// renamed into place), the lock goes with the process, and the exit code says "try again" (75).
-enum TerminationHandler {
-    nonisolated(unsafe) static var sources: [DispatchSourceSignal] = []
-
-    static func install(log: EventLog) {
-        signal(SIGXFSZ, SIG_IGN)  // a file-size limit becomes a write error (exit 73), not a crash
-        guard sources.isEmpty else { return }
-        for sig in [SIGTERM, SIGINT] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                Staging.publishing.lock()
-                if let path = Staging.current { try? FileManager.default.removeItem(atPath: path) }
-                log.error("terminated", "stopped by signal \(sig); the unfinished run was removed, earlier runs are untouched")
-                _exit(ExitStatus.tempFailure.rawValue)
-            }
-            source.resume()
-            sources.append(source)
-        }
     }
 }

@@ -20,13 +20,14 @@ public enum RunFolders {
         return removed
     }
 
-    /// Removes staging folders left by runs that were killed (the caller holds the run lock, so no
-    /// live run owns them).
+    /// Removes staging folders, `latest` links and archive pages left half-made by runs that were
+    /// killed (the caller holds the run lock, so no live run owns them).
     @discardableResult
     public static func removeStaleStaging(_ outDir: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: outDir)) ?? []
         var removed: [String] = []
-        for n in names where n.hasPrefix(".staging-") || n.hasPrefix(".latest-") || n.hasPrefix(".index-") {
+        for n in names where n.hasPrefix(".staging-") || n.hasPrefix(".latest-") || n.hasPrefix(".index-")
+            || (n.hasPrefix(".index.html.") && n.hasSuffix(".tmp")) {
             if (try? FileManager.default.removeItem(atPath: "\(outDir)/\(n)")) != nil { removed.append(n) }
         }
         return removed

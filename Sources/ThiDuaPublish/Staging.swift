@@ -36,31 +36,38 @@ public final class Staging {
     let dirMode: mode_t
     private var done = false
 
-    /// Held while a run folder is being renamed into place, and by the SIGTERM handler before it
-    /// removes the staging folder: a run is never half-published by a signal.
-    public static let publishing = NSLock()
-    /// The staging folder of the run in progress, for the SIGTERM handler.
-    nonisolated(unsafe) public static var current: String?
+    /// Where the run stands, for a stop request (SIGTERM): files are created under its lock.
+    let progress: RunProgress
 
-    public init(outDir: String, asOf: Day, fileMode: mode_t = 0o640, dirMode: mode_t = 0o2750) throws(PublishError) {
+    /// Creates the staging folder `OUT/.staging-<D>-<pid>-<random>` with the run's modes from the
+    /// start (the process umask is narrowed to them), so a killed run never leaves readable files.
+    public init(outDir: String, asOf: Day, fileMode: mode_t = 0o640, dirMode: mode_t = 0o2750,
+                progress: RunProgress = .shared) throws(PublishError) {
         self.outDir = outDir
         self.asOf = asOf
         self.fileMode = fileMode
         self.dirMode = dirMode
+        self.progress = progress
+        umask(~(fileMode | dirMode) & 0o777)
         let fm = FileManager.default
         do { try fm.createDirectory(atPath: outDir, withIntermediateDirectories: true) } catch {
             throw PublishError(path: outDir, message: Staging.reason(error))
         }
-        path = "\(outDir)/.staging-\(asOf)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let path = "\(outDir)/.staging-\(asOf)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        self.path = path
         do {
-            try fm.createDirectory(atPath: path + "/csv", withIntermediateDirectories: true)
+            try progress.startStaging(path) {
+                try fm.createDirectory(atPath: path + "/csv", withIntermediateDirectories: true)
+                try fm.createDirectory(atPath: path + "/units", withIntermediateDirectories: false)
+            }
         } catch {
             throw PublishError(path: outDir, message: Staging.reason(error))
         }
-        Staging.publishing.lock()
-        Staging.current = path
-        Staging.publishing.unlock()
     }
+
+    /// Creates something inside the staging folder (a CSV writer opening its file): never after a
+    /// stop removed the folder.
+    public func creating<T>(_ body: () throws -> T) throws -> T { try progress.creating(body) }
 
     deinit { if !done { abandon() } }
 
@@ -78,10 +85,10 @@ public final class Staging {
     /// Writes a whole small file (HTML, JSON) and records it; `publish` makes it durable.
     public func write(_ relative: String, data: Data, rows: Int? = nil) throws(PublishError) {
         let full = file(relative)
-        let dir = (full as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try data.write(to: URL(fileURLWithPath: full))
+            // Only files: the folders (csv/, units/) exist from the start, so a write after a stop
+            // removed the staging folder fails instead of creating it again.
+            try progress.creating { try data.write(to: URL(fileURLWithPath: full)) }
         } catch {
             throw PublishError(path: full, message: Staging.reason(error))
         }
@@ -96,8 +103,8 @@ public final class Staging {
         if thidua_sync_filesystem(path) != 0 { throw PublishError(path: path, message: String(cString: strerror(errno))) }
         try fixModes(path)
         Faults.hit("before-rename")
-        Staging.publishing.lock()
-        defer { Staging.publishing.unlock() }
+        // From here the run is completed even if a stop comes: it is never half-published.
+        progress.publishingStarted()
         let fm = FileManager.default
         if fm.fileExists(atPath: final) {
             // Exchange the old run and the new one atomically, then remove the old one.
@@ -111,7 +118,6 @@ public final class Staging {
             }
         }
         done = true
-        Staging.current = nil
         Faults.hit("after-rename")
         try syncDirectory(outDir)
         if moveLatest {
@@ -129,14 +135,14 @@ public final class Staging {
         try? FileManager.default.removeItem(atPath: target)
         guard rename(path, target) == 0 else { throw PublishError(path: target, message: String(cString: strerror(errno))) }
         done = true
-        Staging.current = nil
+        progress.stagingEnded()
         return target
     }
 
     /// Removes the staging folder: nothing of a failed run stays behind.
     public func abandon() {
         done = true
-        Staging.current = nil
+        progress.stagingEnded()
         try? FileManager.default.removeItem(atPath: path)
     }
 

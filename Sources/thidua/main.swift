@@ -1,2 +1,2 @@
 import ThiDuaCLI
-ThiDuaCommand.main()
+ThiDuaCommand.start()
