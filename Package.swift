@@ -3,6 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "thidua",
+    // Linux only: the output protocol uses renameat2(RENAME_EXCHANGE) and syncfs (Sources/CSystem),
+    // and the job is deployed on Debian servers. (macOS is named only so that the package resolves
+    // there; it does not build there.)
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "thidua", targets: ["thidua"]),
@@ -32,11 +35,16 @@ let package = Package(
         .target(name: "ThiDuaPublish", dependencies: ["ThiDuaCore", "CSystem"]),
         /// Linux calls Swift cannot reach directly (renameat2).
         .target(name: "CSystem"),
-        /// The commands: wiring only.
+        /// One nightly run as a function: the order of the phases, the gate, publishing; typed errors.
+        .target(
+            name: "ThiDuaJob",
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish"]
+        ),
+        /// The commands: argument parsing, configuration layering, errors to sysexits codes.
         .target(
             name: "ThiDuaCLI",
             dependencies: [
-                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish",
+                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +55,7 @@ let package = Package(
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
         .testTarget(
             name: "ThiDuaIntegrationTests",
-            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaCLI", "TestSupport"]
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaJob", "ThiDuaCLI", "TestSupport"]
         ),
     ]
 )

@@ -1,4 +1,7 @@
 #define _GNU_SOURCE
+#ifndef __linux__
+#error "thidua runs on Linux only: it needs renameat2(RENAME_EXCHANGE) and syncfs"
+#endif
 #include <fcntl.h>
 #include <stdio.h>
 #include "csystem.h"

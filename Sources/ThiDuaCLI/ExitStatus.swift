@@ -1,4 +1,5 @@
 import ArgumentParser
+import ThiDuaJob
 
 /// sysexits(3) codes, as the README documents them.
 public enum ExitStatus: Int32, Sendable {
@@ -12,9 +13,22 @@ public enum ExitStatus: Int32, Sendable {
     case config = 78
 
     public var code: ExitCode { ExitCode(rawValue) }
+
+    /// The code cron sees for a job's failure.
+    public init(_ kind: JobError.Kind) {
+        switch kind {
+        case .usage: self = .usage
+        case .data: self = .dataError
+        case .unavailable: self = .unavailable
+        case .cantCreate: self = .cantCreate
+        case .temporary: self = .tempFailure
+        case .configuration: self = .config
+        }
+    }
 }
 
-/// A failure with the one line an operator reads and the exit code cron sees.
+/// A failure of the command line itself (before any job runs): the one line an operator reads and
+/// the exit code.
 public struct CommandFailure: Error, CustomStringConvertible {
     public var status: ExitStatus
     public var message: String

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ThiDuaConfig
 import ThiDuaCore
-import ThiDuaReport
+import ThiDuaJob
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,9 +21,9 @@ struct RunCommand: ParsableCommand {
     var plan: String?
 
     @Option(name: .long, help: "Report language: vi or en.")
-    var lang: String?
+    var lang: Language?
 
-    @Option(name: .long, help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.css).")
+    @Option(name: .long, help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.mustache).")
     var templates: String?
 
     @Flag(name: .long, inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).")
@@ -39,7 +39,6 @@ struct RunCommand: ParsableCommand {
                 throw ValidationError("--as-of \(asOf) is outside 2000–2100")
             }
         }
-        if let lang, !["vi", "en"].contains(lang) { throw ValidationError("--lang '\(lang)' is not vi or en") }
     }
 
     func run() throws {
@@ -51,25 +50,13 @@ struct RunCommand: ParsableCommand {
             if let bom { settings.byteOrderMark = bom }
             if let templates { settings.templatesDir = templates }
             let planValue: Plan
-            do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch let e as ConfigError {
-                throw CommandFailure(.config, "bad plan file: \(e)")
+            do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch {
+                throw CommandFailure(.config, "bad plan file: \(error)")
             }
             let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: settings.timeZone)
-            let job = RunJob(settings: settings, plan: planValue, asOf: day, force: force,
-                             log: EventLog(json: settings.logFormat == "json"))
-            let result = try job.executeRecordingMetrics()
+            let job = NightlyRun(settings: settings, plan: planValue, asOf: day, force: force, log: common.log)
+            let result = try job.run { ExitStatus($0.kind).rawValue }
             print(result.runDirectory + "/index.html")
         }
-    }
-}
-
-public enum Clock {
-    /// The default as-of day: yesterday in the configured time zone (Asia/Ho_Chi_Minh): a report
-    /// covers complete days.
-    public static func yesterday(in zone: String, now: Date = Date()) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: zone) ?? TimeZone(secondsFromGMT: 7 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: now)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!.adding(days: -1)
     }
 }

@@ -2,6 +2,11 @@ import Foundation
 import Postgres
 import ThiDuaCore
 
+/// How the job logs: one human line per event, or one JSON object per line.
+public enum LogFormat: String, Sendable, CaseIterable {
+    case human, json
+}
+
 /// The job's effective configuration: defaults, then the configuration file, then `THIDUA_*`
 /// environment variables, then the command line (SPEC §6). Passwords never live here: the
 /// connection string may not carry one (libpq's `.pgpass` or service file holds it).
@@ -23,13 +28,13 @@ public struct Settings: Sendable, Equatable {
     public var fileMode: UInt16 = 0o640
     public var dirMode: UInt16 = 0o2750
     public var byteOrderMark = true
-    public var language = "vi"
+    public var language = Language.vi
     public var timeZone = "Asia/Ho_Chi_Minh"
     public var planFile: String?
     public var templatesDir: String?
     /// Publishing gate: refuse to move `latest` when records in the window fall by more than this share.
     public var gateMaxDropShare = Decimal(string: "0.5")!
-    public var logFormat = "human"
+    public var logFormat = LogFormat.human
     /// node_exporter textfile collector output; nil: none.
     public var metricsFile: String?
 
@@ -84,7 +89,7 @@ public struct Settings: Sendable, Equatable {
         }
         if r.has("report") {
             var m = try r.mapping("report")
-            if let v = try m.optionalScalar("language") { language = try Settings.language(v, file: path, key: "report.language") }
+            if let v = try m.optionalScalar("language") { language = try Settings.choice(v, file: path, key: "report.language") }
             if let v = try m.optionalScalar("time_zone") {
                 guard TimeZone(identifier: v) != nil else { throw ConfigError(file: path, key: "report.time_zone", message: "'\(v)' is not a time zone (expected e.g. Asia/Ho_Chi_Minh)") }
                 timeZone = v
@@ -95,7 +100,7 @@ public struct Settings: Sendable, Equatable {
         if let v = try r.optionalScalar("plan") { planFile = v }
         if r.has("logging") {
             var m = try r.mapping("logging")
-            if let v = try m.optionalScalar("format") { logFormat = try Settings.logFormat(v, file: path, key: "logging.format") }
+            if let v = try m.optionalScalar("format") { logFormat = try Settings.choice(v, file: path, key: "logging.format") }
             if let v = try m.optionalScalar("metrics_file") { metricsFile = v }
             try m.finish()
         }
@@ -115,9 +120,9 @@ public struct Settings: Sendable, Equatable {
             }
             retention = n
         }
-        if let v = env["THIDUA_LANG"], !v.isEmpty { language = try Settings.language(v, file: file, key: "THIDUA_LANG") }
+        if let v = env["THIDUA_LANG"], !v.isEmpty { language = try Settings.choice(v, file: file, key: "THIDUA_LANG") }
         if let v = env["THIDUA_PLAN"], !v.isEmpty { planFile = v }
-        if let v = env["THIDUA_LOG_FORMAT"], !v.isEmpty { logFormat = try Settings.logFormat(v, file: file, key: "THIDUA_LOG_FORMAT") }
+        if let v = env["THIDUA_LOG_FORMAT"], !v.isEmpty { logFormat = try Settings.choice(v, file: file, key: "THIDUA_LOG_FORMAT") }
         if let v = env["THIDUA_METRICS_FILE"], !v.isEmpty { metricsFile = v }
     }
 
@@ -136,10 +141,10 @@ public struct Settings: Sendable, Equatable {
             ("output.file_mode", octal(fileMode)), ("output.dir_mode", octal(dirMode)),
             ("output.byte_order_mark", String(byteOrderMark)),
             ("output.gate_max_drop_share", "\(gateMaxDropShare)"),
-            ("report.language", language), ("report.time_zone", timeZone),
+            ("report.language", language.rawValue), ("report.time_zone", timeZone),
             ("report.templates", templatesDir ?? "(built in)"),
             ("plan", planFile ?? "(built in: 251/KH-VKSTC)"),
-            ("logging.format", logFormat), ("logging.metrics_file", metricsFile ?? "(none)"),
+            ("logging.format", logFormat.rawValue), ("logging.metrics_file", metricsFile ?? "(none)"),
         ]
         return lines.map { "\($0.0) = \($0.1)" }.joined(separator: "\n")
     }
@@ -166,13 +171,12 @@ public struct Settings: Sendable, Equatable {
         return v
     }
 
-    static func language(_ v: String, file: String, key: String) throws(ConfigError) -> String {
-        guard ["vi", "en"].contains(v) else { throw ConfigError(file: file, key: key, message: "'\(v)' is not vi or en") }
-        return v
-    }
-
-    static func logFormat(_ v: String, file: String, key: String) throws(ConfigError) -> String {
-        guard ["human", "json"].contains(v) else { throw ConfigError(file: file, key: key, message: "'\(v)' is not human or json") }
-        return v
+    /// One of an enumeration's values, or an error listing them.
+    static func choice<T: RawRepresentable & CaseIterable>(_ v: String, file: String, key: String) throws(ConfigError) -> T
+        where T.RawValue == String {
+        guard let value = T(rawValue: v) else {
+            throw ConfigError(file: file, key: key, message: "'\(v.prefix(40))' is not \(T.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        return value
     }
 }

@@ -19,9 +19,9 @@ public struct Evaluation {
         window.addStaffCounts(staff, to: &perUnit)
         for s in staff where s.disciplined { unitsWithDiscipline.insert(s.unitID) }
         guard let owner, let unit = organisation.byID[owner] else { return StaffBoard(bloc: nil, standings: [], nominations: []) }
-        let bloc = "staff:\(owner)"
+        let bloc = BlocID.staff(owner)
         let standings = Individuals.standings(bloc: bloc, staff: staff, plan: window.plan)
-        let subtree = organisation.blocs.first { $0.id == "provincial" }?.members.first { $0.unit.id == owner }?.headcount
+        let subtree = organisation.province(owner)?.headcount
         let quota = Shortlist.individualQuota(owner: unit, subtreeHeadcount: subtree ?? unit.headcount, quotas: window.plan.quotas)
         let nominations = Shortlist.staff(bloc: bloc, standings: standings, quota: quota)
         staffNominations += nominations.count
@@ -35,7 +35,7 @@ public struct Evaluation {
 
 /// The individual leaderboard and shortlist of one `staff:<unit_id>` bloc.
 public struct StaffBoard: Sendable {
-    public var bloc: String?
+    public var bloc: BlocID?
     public var standings: [StaffStanding]
     public var nominations: [Nomination]
 }
@@ -66,6 +66,12 @@ public struct Computation: Sendable {
                             unitsWithDiscipline: unitsWithDiscipline, quotas: e.window.plan.quotas)
         }
         self.anomalies = e.organisation.anomalies + Computation.impossibleRates(standings) + sqlAnomalies
+    }
+
+    /// The records in the e2e and retro windows of the SPP and provincial blocs (every unit of a
+    /// province counted once): what the publishing gate compares between two runs.
+    public var recordsInWindow: Int {
+        standings.filter { $0.bloc == .spp || $0.bloc == .provincial }.reduce(0) { $0 + $1.counts.e2eTotal + $1.counts.retroTotal }
     }
 
     /// SPEC §3, §4.3: every bloc member's impossible rate, once (each unit is a member of one bloc).

@@ -78,7 +78,10 @@ public struct StaffFacts: Sendable, Equatable {
     public var staffID: String
     public var fullName: String
     public var unitID: String
-    public var role: String
+    /// The role as the warehouse wrote it (printed in staff_metrics.csv), and as a type: nil for an
+    /// unknown role, which is listed in anomalies.csv (unknown_role) and counts as no role.
+    public var roleText: String
+    public var role: StaffRole? { StaffRole(rawValue: roleText) }
     public var directWorker: Bool
     public var active: Bool
     /// As prosecutor: records in the e2e window, and of those end-to-end.
@@ -101,12 +104,15 @@ public struct StaffFacts: Sendable, Equatable {
         self.staffID = staffID
         self.fullName = fullName
         self.unitID = unitID
-        self.role = role
+        self.roleText = role
         self.directWorker = directWorker
         self.active = active
     }
 
-    public var isLeaderOrProsecutor: Bool { role == "leader" || role == "prosecutor" }
+    public var isLeaderOrProsecutor: Bool { role?.usesPlatform ?? false }
+
+    /// III.1.2 "không để tồn đọng … sai sót": no stale and no error record as prosecutor.
+    public var hasNoBacklogOrErrors: Bool { staleRecords == 0 && errorRecords == 0 }
 }
 
 /// The evaluation days of a run (SPEC §2 "As-of date").

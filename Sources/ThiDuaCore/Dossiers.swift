@@ -1,9 +1,13 @@
 /// V.1, V.3: the award dossiers and whether each arrives in time (SPEC §4.8).
 public struct DossierInput: Sendable, Equatable {
     public var dossierID: String
-    public var nomineeKind: String
+    /// As the warehouse wrote them (printed in dossiers.csv); the typed values are nil when unknown
+    /// (listed in anomalies.csv, unknown_kind).
+    public var nomineeKindText: String
     public var nomineeID: String
-    public var awardLevel: String
+    public var awardLevelText: String
+    public var nomineeKind: NomineeKind? { NomineeKind(rawValue: nomineeKindText) }
+    public var awardLevel: AwardLevel? { AwardLevel(rawValue: awardLevelText) }
     public var submittedOn: Day?
     public var hasProposal: Bool
     public var hasMinutes: Bool
@@ -13,9 +17,9 @@ public struct DossierInput: Sendable, Equatable {
     public init(dossierID: String, nomineeKind: String, nomineeID: String, awardLevel: String, submittedOn: Day?,
                 hasProposal: Bool, hasMinutes: Bool, hasAchievementReport: Bool, hasImpactConfirmation: Bool) {
         self.dossierID = dossierID
-        self.nomineeKind = nomineeKind
+        self.nomineeKindText = nomineeKind
         self.nomineeID = nomineeID
-        self.awardLevel = awardLevel
+        self.awardLevelText = awardLevel
         self.submittedOn = submittedOn
         self.hasProposal = hasProposal
         self.hasMinutes = hasMinutes
@@ -37,6 +41,11 @@ public struct DossierStatus: Sendable, Equatable {
 }
 
 public enum Dossiers {
+    /// Every dossier with its status as of D against the plan's dossier deadline (SPEC §4.8).
+    public static func statuses(_ dossiers: [DossierInput], window: Window) -> [(DossierInput, DossierStatus)] {
+        dossiers.map { ($0, status($0, asOf: window.asOf, deadline: window.plan.dossierDeadline)) }
+    }
+
     public static func status(_ d: DossierInput, asOf: Day, deadline: Day) -> DossierStatus {
         let submitted = d.submittedOn.flatMap { $0 <= asOf ? $0 : nil }
         var missing: [String] = []
@@ -45,7 +54,7 @@ public enum Dossiers {
         if !d.hasAchievementReport { missing.append("achievement_report") }
         if !d.hasImpactConfirmation { missing.append("impact_confirmation") }
         // V.2: a Giấy khen is decided at the unit; the file is kept there.
-        if d.awardLevel == "giay_khen" { return DossierStatus(status: .unitLevel, missingParts: [], daysLeft: nil, submittedOn: submitted) }
+        if d.awardLevel == .giayKhen { return DossierStatus(status: .unitLevel, missingParts: [], daysLeft: nil, submittedOn: submitted) }
         guard let s = submitted else {
             if asOf <= deadline {
                 return DossierStatus(status: .pending, missingParts: missing, daysLeft: asOf.days(to: deadline), submittedOn: nil)

@@ -21,8 +21,8 @@ public enum MilestoneKind: String, Sendable, CaseIterable {
 }
 
 public struct MilestoneRow: Sendable, Equatable {
-    public var bloc: String
-    public var unitID: String
+    public var bloc: BlocID
+    public var unitID: UnitID
     public var kind: MilestoneKind
     public var deadline: Day
     public var status: MilestoneStatus
@@ -36,7 +36,7 @@ public enum Milestones {
     /// The seven milestones of one bloc member. Statuses use D; every milestone that restates a §4.2
     /// metric (retro entry, e2e, proficiency, participation, trainings) takes its value and target
     /// from the same counts, on windows ending at E, so a page never contradicts itself (SPEC §4.6).
-    public static func rows(bloc: String, unitID: String, counts c: UnitCounts, window w: Window) -> [MilestoneRow] {
+    public static func rows(bloc: BlocID, unitID: UnitID, counts c: UnitCounts, window w: Window) -> [MilestoneRow] {
         let p = w.plan, d = w.asOf
         func row(_ k: MilestoneKind, _ deadline: Day, _ s: MilestoneStatus, _ v: Int, _ t: Int,
                  _ done: Day? = nil, _ proj: Day? = nil) -> MilestoneRow {

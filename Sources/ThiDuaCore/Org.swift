@@ -29,26 +29,11 @@ public struct Unit: Sendable, Equatable {
     public var kind: UnitKind? { UnitKind(rawValue: kindText) }
 }
 
-/// One member of a bloc: a unit measured on a scope of units (itself, or its whole subtree).
-public struct BlocMember: Sendable {
-    public var unit: Unit
-    /// The unit ids whose rows count for this member.
-    public var scope: [String]
-    /// Biên chế of the scope; nil when a unit of the scope has none.
-    public var headcount: Int?
-}
-
-/// A khối thi đua (SPEC §4.1): `spp`, `provincial`, or `sub:<province id>`.
-public struct Bloc: Sendable {
-    public var id: String
-    public var members: [BlocMember]
-}
-
 /// The organisation read from `unit`: who belongs where.
 public struct Organisation: Sendable {
     public let units: [Unit]
     public let byID: [String: Unit]
-    /// The blocs, in report order: spp, provincial, then sub:<province> by province id.
+    /// The blocs, in report order: spp, provincial, then sub(province) by province id.
     public let blocs: [Bloc]
     /// Contract-breaking unit rows (SPEC §3), each listed once.
     public let anomalies: [Anomaly]
@@ -112,31 +97,22 @@ public struct Organisation: Sendable {
         }
         let sorted = unique.sorted { $0.id < $1.id }
         var blocs: [Bloc] = []
-        blocs.append(Bloc(id: "spp", members: sorted.filter { $0.kind == .sppUnit }.map { member($0, scope: [$0]) }))
+        blocs.append(Bloc(id: .spp, members: sorted.filter { $0.kind == .sppUnit }.map { member($0, scope: [$0]) }))
         let provinces = sorted.filter { $0.kind == .provincial }
-        blocs.append(Bloc(id: "provincial", members: provinces.map { p in
+        blocs.append(Bloc(id: .provincial, members: provinces.map { p in
             member(p, scope: [p] + (children[p.id] ?? []).sorted { $0.id < $1.id })
         }))
         for p in provinces {
             let subs = (children[p.id] ?? []).sorted { $0.id < $1.id }
-            blocs.append(Bloc(id: "sub:\(p.id)", members: subs.map { member($0, scope: [$0]) }))
+            blocs.append(Bloc(id: .sub(p.id), members: subs.map { member($0, scope: [$0]) }))
         }
         self.blocs = blocs
         self.anomalies = anomalies
     }
-}
 
-/// A row that breaks the contract's meaning (SPEC §3): listed, counted, never a crash.
-public struct Anomaly: Sendable, Equatable {
-    public var relation: String
-    public var key: String
-    public var problem: String
-    public var detail: String
+    /// A bloc by its id.
+    public func bloc(_ id: BlocID) -> Bloc? { blocs.first { $0.id == id } }
 
-    public init(relation: String, key: String, problem: String, detail: String) {
-        self.relation = relation
-        self.key = key
-        self.problem = problem
-        self.detail = detail
-    }
+    /// The provincial member of a province: its whole subtree and biên chế.
+    public func province(_ id: UnitID) -> BlocMember? { bloc(.provincial)?.members.first { $0.unit.id == id } }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// IV.5: a nominee for the Procurator General's Bằng khen, with the bloc's quota (SPEC §4.7).
 public struct Nomination: Sendable, Equatable {
     public enum Status: String, Sendable { case proposed, reserve, excluded }
-    public var bloc: String
-    public var nomineeKind: String
+    public var bloc: BlocID
+    public var nomineeKind: NomineeKind
     public var nomineeID: String
     public var nomineeName: String
     public var quota: Int
@@ -28,27 +28,27 @@ public enum Shortlist {
         return rank(ordered.map { s in
             let excluded = (scopes[s.unit.id] ?? [s.unit.id]).contains { unitsWithDiscipline.contains($0) }
             return (s.unit.id, s.unit.name, excluded)
-        }, bloc: bloc.id, kind: "unit", quota: quota)
+        }, bloc: bloc.id, kind: .unit, quota: quota)
     }
 
     /// IV.5.2: staff ordered by direct workers first ("người lao động trực tiếp"), score highest
     /// first, staff_id; a disciplined or under-review person is excluded.
-    public static func staff(bloc: String, standings: [StaffStanding], quota: Int) -> [Nomination] {
+    public static func staff(bloc: BlocID, standings: [StaffStanding], quota: Int) -> [Nomination] {
         let ordered = standings.sorted {
             if $0.facts.directWorker != $1.facts.directWorker { return $0.facts.directWorker }
             if $0.score != $1.score { return $0.score > $1.score }
             return $0.facts.staffID < $1.facts.staffID
         }
         return rank(ordered.map { ($0.facts.staffID, $0.facts.fullName, $0.facts.disciplined) },
-                    bloc: bloc, kind: "staff", quota: quota)
+                    bloc: bloc, kind: .staff, quota: quota)
     }
 
-    /// IV.5.2: the individual quota of a `staff:<unit_id>` bloc.
+    /// IV.5.2: the individual quota of a staff bloc.
     public static func individualQuota(owner: Unit, subtreeHeadcount: Int?, quotas: Quotas) -> Int {
         owner.kind == .sppUnit ? quotas.individualPerSPPUnit : quotas.individualProvincial(headcount: subtreeHeadcount ?? 0)
     }
 
-    static func rank(_ ordered: [(id: String, name: String, excluded: Bool)], bloc: String, kind: String, quota: Int) -> [Nomination] {
+    static func rank(_ ordered: [(id: String, name: String, excluded: Bool)], bloc: BlocID, kind: NomineeKind, quota: Int) -> [Nomination] {
         var position = 0
         var eligible: [Nomination] = []
         var excluded: [Nomination] = []

@@ -8,7 +8,7 @@ public enum RankedCriterion: String, CaseIterable, Sendable {
 
 /// One bloc member's metrics, composite score and ranks (SPEC §4.2–4.4).
 public struct UnitStanding: Sendable {
-    public var bloc: String
+    public var bloc: BlocID
     public var unit: Unit
     public var headcount: Int?
     public var counts: UnitCounts
@@ -61,7 +61,7 @@ public struct UnitStanding: Sendable {
 
 public enum Standings {
     /// The standing of one member from its summed counts.
-    public static func standing(bloc: String, member: BlocMember, counts c: UnitCounts, plan: Plan) -> UnitStanding {
+    public static func standing(bloc: BlocID, member: BlocMember, counts c: UnitCounts, plan: Plan) -> UnitStanding {
         let e2e = Fraction(c.e2eDone, c.e2eTotal)
         let level5 = member.headcount.flatMap { Fraction(c.level5Staff, $0) }
         var s = UnitStanding(

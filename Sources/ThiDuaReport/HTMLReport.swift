@@ -3,7 +3,6 @@ import Foundation
 import Mustache
 import ThiDuaCore
 
-public enum Language: String, Sendable { case vi, en }
 
 /// Text from the warehouse as a page shows it: NFC, control characters (ESC, BEL …) removed, and at
 /// most `limit` characters (the CSV files keep the whole text; over-long names are anomalies).
@@ -42,6 +41,12 @@ public func htmlEscape(_ s: String) -> String {
 /// A template folder that cannot be used (exit 78).
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
     public var description: String
+}
+
+/// A bloc member: the key of its milestones.
+struct MemberKey: Hashable, Sendable {
+    var bloc: BlocID
+    var unit: UnitID
 }
 
 /// One page of a run.
@@ -143,8 +148,8 @@ public struct HTMLReport: Sendable {
         let collector: PageCollector
         let quality: QualitySummary
         let history: History
-        let blocRows: [String: [UnitStanding]]
-        let milestones: [String: [MilestoneRow]]
+        let blocRows: [BlocID: [UnitStanding]]
+        let milestones: [MemberKey: [MilestoneRow]]
 
         init(report: Computation, window: Window, plan: Plan, collector: PageCollector, quality: QualitySummary, history: History) {
             self.report = report
@@ -154,7 +159,7 @@ public struct HTMLReport: Sendable {
             self.quality = quality
             self.history = history
             blocRows = Dictionary(grouping: report.standings, by: \.bloc)
-            milestones = Dictionary(grouping: report.milestones, by: { "\($0.bloc)|\($0.unitID)" })
+            milestones = Dictionary(grouping: report.milestones, by: { MemberKey(bloc: $0.bloc, unit: $0.unitID) })
         }
     }
 
@@ -169,12 +174,13 @@ public struct HTMLReport: Sendable {
         ]
     }
 
-    func blocTitle(_ bloc: String, _ ctx: Context) -> String {
-        if bloc == "spp" { return l["bloc_spp"] }
-        if bloc == "provincial" { return l["bloc_provincial"] }
-        let id = bloc.hasPrefix("sub:") ? String(bloc.dropFirst(4)) : String(bloc.dropFirst(6))
-        let name = ctx.report.organisation.byID[id]?.name ?? id
-        return (bloc.hasPrefix("sub:") ? l["bloc_sub"] : l["bloc_staff"]) + " " + name
+    func blocTitle(_ bloc: BlocID, _ ctx: Context) -> String {
+        switch bloc {
+        case .spp: return l["bloc_spp"]
+        case .provincial: return l["bloc_provincial"]
+        case .sub(let id): return l["bloc_sub"] + " " + (ctx.report.organisation.byID[id]?.name ?? id)
+        case .staff(let id): return l["bloc_staff"] + " " + (ctx.report.organisation.byID[id]?.name ?? id)
+        }
     }
 
     func movement(_ ctx: Context, _ s: UnitStanding) -> [String: String] {
@@ -206,13 +212,13 @@ public struct HTMLReport: Sendable {
         ["text": f.rate(r), "impossible": r?.isImpossible == true]
     }
 
-    func blocModel(_ ctx: Context, _ bloc: String, root: String) -> [String: Any] {
+    func blocModel(_ ctx: Context, _ bloc: BlocID, root: String) -> [String: Any] {
         let rows = ctx.blocRows[bloc] ?? []
         let chart = Charts.rateBars(rows.sorted { ($0.e2eRate ?? Fraction(-1, 1)!) > ($1.e2eRate ?? Fraction(-1, 1)!) }
                                         .map { (label: $0.unit.name, rate: $0.e2eRate) },
                                     threshold: ctx.plan.e2ePriorityRate, thresholdLabel: f.rate(ctx.plan.e2ePriorityRate),
                                     title: l["chart_e2e"] + " – " + blocTitle(bloc, ctx), format: f)
-        return ["id": bloc.replacingOccurrences(of: ":", with: "-"), "title": blocTitle(bloc, ctx), "chart": chart,
+        return ["id": bloc.description.replacingOccurrences(of: ":", with: "-"), "title": blocTitle(bloc, ctx), "chart": chart,
                 "rows": leaderboardRows(ctx, rows, root: root), "count": rows.count,
                 "has_impossible": rows.contains { !$0.impossibleRates.isEmpty }]
     }
@@ -235,12 +241,19 @@ public struct HTMLReport: Sendable {
                 "value": "\(f.int(m.value))/\(f.int(m.target))"]
     }
 
-    func milestoneMatrix(_ ctx: Context, _ bloc: String, root: String) -> [String: Any] {
+    func milestoneMatrix(_ ctx: Context, _ bloc: BlocID, root: String) -> [String: Any] {
         let rows: [[String: Any]] = (ctx.blocRows[bloc] ?? []).sorted { $0.unit.id < $1.unit.id }.map { s in
-            let ms = ctx.milestones["\(bloc)|\(s.unit.id)"] ?? []
+            let ms = ctx.milestones[MemberKey(bloc: bloc, unit: s.unit.id)] ?? []
             return ["unit": s.unit.name, "href": "\(root)units/\(unitFileName(s.unit.id)).html", "cells": ms.map(statusCell)]
         }
         return ["title": blocTitle(bloc, ctx), "rows": rows]
+    }
+
+    /// The shortlist's bloc column: a staff bloc's column is headed "Cá nhân thuộc…", so the unit's
+    /// name is enough there.
+    func nominationBloc(_ ctx: Context, _ bloc: BlocID) -> String {
+        if case .staff(let id) = bloc { return ctx.report.organisation.byID[id]?.name ?? id }
+        return blocTitle(bloc, ctx)
     }
 
     var milestoneHeads: [[String: String]] {
@@ -253,10 +266,9 @@ public struct HTMLReport: Sendable {
                 "position": n.position.map(String.init) ?? "—", "name": n.nomineeName, "status": l[n.status.rawValue],
                 "cls": n.status.rawValue, "quota": String(n.quota),
                 // A staff bloc's column is headed "Cá nhân thuộc…": the unit's name is enough.
-                "bloc": n.bloc.hasPrefix("staff:") ? (ctx.report.organisation.byID[String(n.bloc.dropFirst(6))]?.name ?? n.bloc)
-                                                   : blocTitle(n.bloc, ctx),
-                "reason": n.reason.map { _ in l[n.nomineeKind == "unit" ? "reason_discipline" : "reason_discipline_staff"] } ?? "",
-                "href": n.nomineeKind == "unit" ? "\(root)units/\(unitFileName(n.nomineeID)).html" : "",
+                "bloc": nominationBloc(ctx, n.bloc),
+                "reason": n.reason.map { _ in l[n.nomineeKind == .unit ? "reason_discipline" : "reason_discipline_staff"] } ?? "",
+                "href": n.nomineeKind == .unit ? "\(root)units/\(unitFileName(n.nomineeID)).html" : "",
             ]
         }
     }
@@ -264,18 +276,20 @@ public struct HTMLReport: Sendable {
     func indexModel(_ ctx: Context, dossiers: [(DossierInput, DossierStatus)]) -> [String: Any] {
         var m = common(ctx, title: l["title"], root: "")
         m["generated"] = f.timestamp(Date(), zone: timeZone)
-        m["blocs"] = ["spp", "provincial"].map { blocModel(ctx, $0, root: "") }
-        let provinces = ctx.blocRows["provincial"] ?? []
+        m["blocs"] = [BlocID.spp, .provincial].map { blocModel(ctx, $0, root: "") }
+        let provinces = ctx.blocRows[.provincial] ?? []
         m["provinces"] = provinces.sorted { $0.unit.name < $1.unit.name }.map { p -> [String: Any] in
-            let sub = ctx.blocRows["sub:\(p.unit.id)"] ?? []
+            let sub = ctx.blocRows[.sub(p.unit.id)] ?? []
             return ["name": p.unit.name, "href": "units/\(unitFileName(p.unit.id)).html#sub", "count": sub.count,
                     "leader": sub.first?.unit.name ?? "—"]
         }
         m["milestone_heads"] = milestoneHeads
-        m["matrices"] = ["spp", "provincial"].map { milestoneMatrix(ctx, $0, root: "") }
+        m["matrices"] = [BlocID.spp, .provincial].map { milestoneMatrix(ctx, $0, root: "") }
         let unitNoms = ctx.report.unitNominations.filter { $0.status != .reserve || ($0.position ?? 99) <= $0.quota + 2 }
-        m["unit_nominations"] = nominationRows(ctx, unitNoms.filter { $0.bloc == "spp" || $0.bloc == "provincial" }, root: "")
-        m["sub_nominations"] = nominationRows(ctx, ctx.report.unitNominations.filter { $0.bloc.hasPrefix("sub:") && $0.status == .proposed }, root: "")
+        m["unit_nominations"] = nominationRows(ctx, unitNoms.filter { $0.bloc == .spp || $0.bloc == .provincial }, root: "")
+        m["sub_nominations"] = nominationRows(ctx, ctx.report.unitNominations.filter {
+            if case .sub = $0.bloc { return $0.status == .proposed } else { return false }
+        }, root: "")
         m["staff_nominations"] = nominationRows(ctx, ctx.collector.nominations.filter { $0.status == .proposed }, root: "")
         m["staff_excluded"] = ctx.collector.nominations.filter { $0.status == .excluded }.count
         m["dossiers"] = dossierRows(ctx, dossiers)
@@ -321,9 +335,9 @@ public struct HTMLReport: Sendable {
             return a.0.dossierID < b.0.dossierID
         }
         return sorted.map { d, s in
-            let name = d.nomineeKind == "unit" ? (ctx.report.organisation.byID[d.nomineeID]?.name ?? d.nomineeID)
+            let name = d.nomineeKind == .unit ? (ctx.report.organisation.byID[d.nomineeID]?.name ?? d.nomineeID)
                                                : (ctx.collector.names[d.nomineeID] ?? d.nomineeID)
-            return ["id": d.dossierID, "nominee": name, "level": l[d.awardLevel], "submitted": f.day(s.submittedOn),
+            return ["id": d.dossierID, "nominee": name, "level": l[d.awardLevelText], "submitted": f.day(s.submittedOn),
                     "status": l["dossier_" + s.status.rawValue], "cls": s.status.rawValue,
                     "missing": s.missingParts.map { l["part_" + $0] }.joined(separator: "; "),
                     "days_left": s.daysLeft.map(String.init) ?? ""]
@@ -368,7 +382,7 @@ public struct HTMLReport: Sendable {
         }
         m["metrics"] = rows
         m["has_impossible"] = !s.impossibleRates.isEmpty
-        m["milestone_rows"] = (ctx.milestones["\(s.bloc)|\(s.unit.id)"] ?? []).map { ms -> [String: Any] in
+        m["milestone_rows"] = (ctx.milestones[MemberKey(bloc: s.bloc, unit: s.unit.id)] ?? []).map { ms -> [String: Any] in
             var r = statusCell(ms)
             r["name"] = l["m_" + ms.kind.rawValue]
             r["deadline"] = f.day(ms.deadline)
@@ -376,20 +390,21 @@ public struct HTMLReport: Sendable {
             r["projected"] = f.day(ms.projectedOn)
             return r
         }
-        let leaderKey = s.bloc == "provincial" ? "staff:\(s.unit.id)" : s.unit.id
-        m["leaders_qlahs"] = (ctx.collector.qlahs[leaderKey] ?? []).map { p -> [String: String] in
+        // A province page shows the leaders of its whole staff bloc; any other page its own staff.
+        let leaders = s.bloc == .provincial ? ctx.collector.leaders(of: .staff(s.unit.id)) : ctx.collector.leaders(ofUnit: s.unit.id)
+        m["leaders_qlahs"] = leaders.qlahs.map { p -> [String: String] in
             ["name": p.facts.fullName, "cases": f.int(p.facts.casesE2E),
-             "clean": p.facts.staleRecords == 0 && p.facts.errorRecords == 0 ? l["yes"] : l["no"], "score": f.score(p.score)]
+             "clean": p.facts.hasNoBacklogOrErrors ? l["yes"] : l["no"], "score": f.score(p.score)]
         }
-        m["has_leaders_qlahs"] = !(ctx.collector.qlahs[leaderKey] ?? []).isEmpty
-        m["has_leaders_ai"] = !(ctx.collector.ai[leaderKey] ?? []).isEmpty
-        m["leaders_ai"] = (ctx.collector.ai[leaderKey] ?? []).map { p -> [String: String] in
+        m["has_leaders_qlahs"] = !leaders.qlahs.isEmpty
+        m["has_leaders_ai"] = !leaders.ai.isEmpty
+        m["leaders_ai"] = leaders.ai.map { p -> [String: String] in
             ["name": p.facts.fullName, "level": f.int(p.facts.levelNow), "minutes": f.int(p.facts.studyMinutes),
              "weeks": "\(p.facts.activeWeeks)/\(Individuals.weeksInPeriod(ctx.window))"]
         }
-        if s.bloc == "provincial" {
-            m["sub"] = blocModel(ctx, "sub:\(s.unit.id)", root: "../")
-            m["sub_matrix"] = milestoneMatrix(ctx, "sub:\(s.unit.id)", root: "../")
+        if s.bloc == .provincial {
+            m["sub"] = blocModel(ctx, .sub(s.unit.id), root: "../")
+            m["sub_matrix"] = milestoneMatrix(ctx, .sub(s.unit.id), root: "../")
             m["milestone_heads"] = milestoneHeads
         }
         let counts = ctx.quality.perUnit[s.unit.id] ?? [:]

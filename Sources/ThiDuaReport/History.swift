@@ -70,12 +70,12 @@ public struct History: Sendable {
     }
 
     /// The previous published run's point for a unit, if that run had it.
-    public func previous(_ bloc: String, _ unit: String) -> Point?? {
+    public func previous(_ bloc: BlocID, _ unit: UnitID) -> Point?? {
         guard let last = runs.last else { return .none }
         return .some(last.points["\(bloc)|\(unit)"])
     }
 
-    public func trend(_ bloc: String, _ unit: String) -> [Fraction?] {
+    public func trend(_ bloc: BlocID, _ unit: UnitID) -> [Fraction?] {
         runs.map { $0.points["\(bloc)|\(unit)"]?.e2e }
     }
 }
@@ -119,42 +119,38 @@ public struct QualitySummary: Sendable {
 /// bloc, the proposed staff, and the names of dossier nominees.
 public struct PageCollector: Sendable {
     public static let leadersShown = 5
-    public var qlahs: [String: [StaffStanding]] = [:]
-    public var ai: [String: [StaffStanding]] = [:]
+    /// Leaders per unit (its own staff) and per staff bloc (a province's whole subtree).
+    var byUnit: [UnitID: Leaders] = [:]
+    var byBloc: [BlocID: Leaders] = [:]
     public var nominations: [Nomination] = []
     public var names: [String: String] = [:]
     let wanted: Set<String>
 
     public init(dossierNominees: Set<String>) { wanted = dossierNominees }
 
-    /// III.1.2: most end-to-end cases with no backlog or errors; III.2.2: highest level, most study.
-    static func qlahsOrder(_ a: StaffStanding, _ b: StaffStanding) -> Bool {
-        let ca = a.facts.staleRecords == 0 && a.facts.errorRecords == 0, cb = b.facts.staleRecords == 0 && b.facts.errorRecords == 0
-        if a.facts.casesE2E != b.facts.casesE2E { return a.facts.casesE2E > b.facts.casesE2E }
-        if ca != cb { return ca }
-        return a.facts.staffID < b.facts.staffID
+    /// The leading staff shown on a unit page (III.1.2 and III.2.2).
+    public struct Leaders: Sendable {
+        public var qlahs: [StaffStanding] = []
+        public var ai: [StaffStanding] = []
     }
 
-    static func aiOrder(_ a: StaffStanding, _ b: StaffStanding) -> Bool {
-        let la = a.facts.levelNow ?? -1, lb = b.facts.levelNow ?? -1
-        if la != lb { return la > lb }
-        if a.facts.studyMinutes != b.facts.studyMinutes { return a.facts.studyMinutes > b.facts.studyMinutes }
-        if a.facts.activeWeeks != b.facts.activeWeeks { return a.facts.activeWeeks > b.facts.activeWeeks }
-        return a.facts.staffID < b.facts.staffID
-    }
+    public func leaders(ofUnit unit: UnitID) -> Leaders { byUnit[unit] ?? Leaders() }
+    public func leaders(of bloc: BlocID) -> Leaders { byBloc[bloc] ?? Leaders() }
 
     public mutating func add(_ board: StaffBoard) {
         guard let bloc = board.bloc else { return }
         for s in board.standings where wanted.contains(s.facts.staffID) { names[s.facts.staffID] = s.facts.fullName }
         nominations += board.nominations.filter { $0.status != .reserve }
-        let byUnit = Dictionary(grouping: board.standings.filter { $0.facts.casesE2E > 0 }, by: { $0.facts.unitID })
-        for (unit, list) in byUnit { qlahs[unit] = Array(list.sorted(by: Self.qlahsOrder).prefix(Self.leadersShown)) }
-        qlahs[bloc] = Array(board.standings.filter { $0.facts.casesE2E > 0 }.sorted(by: Self.qlahsOrder).prefix(Self.leadersShown))
+        let cases = board.standings.filter { $0.facts.casesE2E > 0 }
+        for (unit, list) in Dictionary(grouping: cases, by: { $0.facts.unitID }) {
+            byUnit[unit, default: Leaders()].qlahs = Array(list.sorted(by: Individuals.qlahsLeaderOrder).prefix(Self.leadersShown))
+        }
+        byBloc[bloc, default: Leaders()].qlahs = Array(cases.sorted(by: Individuals.qlahsLeaderOrder).prefix(Self.leadersShown))
         let learners = board.standings.filter { $0.facts.levelNow != nil }
         for (unit, list) in Dictionary(grouping: learners, by: { $0.facts.unitID }) {
-            ai[unit] = Array(list.sorted(by: Self.aiOrder).prefix(Self.leadersShown))
+            byUnit[unit, default: Leaders()].ai = Array(list.sorted(by: Individuals.aiLeaderOrder).prefix(Self.leadersShown))
         }
-        ai[bloc] = Array(learners.sorted(by: Self.aiOrder).prefix(Self.leadersShown))
+        byBloc[bloc, default: Leaders()].ai = Array(learners.sorted(by: Individuals.aiLeaderOrder).prefix(Self.leadersShown))
     }
 }
 

@@ -1,3 +1,5 @@
+import ThiDuaCore
+
 /// The report's words, one catalogue per language; every label on a page comes from here.
 public struct Labels: Sendable {
     public let language: Language

@@ -19,7 +19,7 @@ public enum Tables {
     public static func unitMetricsRow(_ s: UnitStanding, window: Window) -> [CSVCell] {
         let c = s.counts
         return [
-            .day(window.asOf), .text(s.bloc), .text(s.unit.id), .text(s.unit.name), .text(s.unit.kindText), .int(s.headcount),
+            .day(window.asOf), .text(s.bloc.description), .text(s.unit.id), .text(s.unit.name), .text(s.unit.kindText), .int(s.headcount),
             .int(c.e2eTotal), .int(c.e2eDone), .rate(s.e2eRate), .bool(s.e2ePriority),
             .int(c.retroTotal), .int(c.retroEntered), .rate(s.retroRate),
             .int(c.qualityTotal), .int(c.qualityClean), .rate(s.qualityRate),
@@ -56,7 +56,7 @@ public enum Tables {
     public static func staffMetricsRow(_ s: StaffStanding, window: Window) -> [CSVCell] {
         let f = s.facts
         return [
-            .day(window.asOf), .text(s.bloc), .text(f.unitID), .text(f.staffID), .text(f.fullName), .text(f.role),
+            .day(window.asOf), .text(s.bloc.description), .text(f.unitID), .text(f.staffID), .text(f.fullName), .text(f.roleText),
             .bool(f.directWorker), .int(f.casesTotal), .int(f.casesE2E), .int(f.staleRecords), .int(f.errorRecords),
             .int(f.levelNow), .int(f.levelAtCutoff), .int(f.studyMinutes), .int(f.activeWeeks),
             .int(Individuals.weeksInPeriod(window)), .int(f.trainingsLed), .bool(f.coreGroupMember),
@@ -69,7 +69,7 @@ public enum Tables {
     ]
 
     public static func milestoneRow(_ m: MilestoneRow, window: Window) -> [CSVCell] {
-        [.day(window.asOf), .text(m.bloc), .text(m.unitID), .text(m.kind.rawValue), .day(m.deadline), .text(m.status.rawValue),
+        [.day(window.asOf), .text(m.bloc.description), .text(m.unitID), .text(m.kind.rawValue), .day(m.deadline), .text(m.status.rawValue),
          .int(m.value), .int(m.target), .day(m.completedOn), .day(m.projectedOn)]
     }
 
@@ -78,7 +78,7 @@ public enum Tables {
     ]
 
     public static func nominationRow(_ n: Nomination, window: Window) -> [CSVCell] {
-        [.day(window.asOf), .text(n.bloc), .text(n.nomineeKind), .text(n.nomineeID), .text(n.nomineeName), .int(n.quota),
+        [.day(window.asOf), .text(n.bloc.description), .text(n.nomineeKind.rawValue), .text(n.nomineeID), .text(n.nomineeName), .int(n.quota),
          .int(n.position), .text(n.status.rawValue), .string(n.reason)]
     }
 
@@ -87,7 +87,7 @@ public enum Tables {
     ]
 
     public static func dossierRow(_ d: DossierInput, _ s: DossierStatus, window: Window) -> [CSVCell] {
-        [.day(window.asOf), .text(d.dossierID), .text(d.nomineeKind), .text(d.nomineeID), .text(d.awardLevel),
+        [.day(window.asOf), .text(d.dossierID), .text(d.nomineeKindText), .text(d.nomineeID), .text(d.awardLevelText),
          .day(s.submittedOn), .text(s.status.rawValue), .text(s.missingParts.joined(separator: ";")), .int(s.daysLeft)]
     }
 

@@ -35,14 +35,14 @@ struct AwardTests {
     func staffShortlist() {
         let staff = [facts("a", e2e: 10), facts("b", e2e: 10), facts("c", e2e: 5, level: 10), facts("d", direct: false, e2e: 10),
                      facts("e", e2e: 20, disciplined: true)]
-        let standings = Individuals.standings(bloc: "staff:u", staff: staff, plan: plan251)
+        let standings = Individuals.standings(bloc: .staff("u"), staff: staff, plan: plan251)
         let byID = Dictionary(uniqueKeysWithValues: standings.map { ($0.facts.staffID, $0) })
         // 40 × 10/20 + 20 (clean, cases > 0) = 40; c: 40 × 5/20 + 20 + 20 × 10/10 = 50; e: 40 + 20 = 60.
         #expect(byID["a"]?.score == 40)
         #expect(byID["c"]?.score == 50)
         #expect(byID["e"]?.score == 60)
         #expect(byID["a"]?.rank == 3 && byID["b"]?.rank == 3 && byID["d"]?.rank == 3)
-        let list = Shortlist.staff(bloc: "staff:u", standings: standings, quota: 2)
+        let list = Shortlist.staff(bloc: .staff("u"), standings: standings, quota: 2)
         #expect(list.map(\.nomineeID) == ["c", "a", "b", "d", "e"])
         #expect(list.map(\.status) == [.proposed, .proposed, .reserve, .reserve, .excluded])
         #expect(list.map(\.position) == [1, 2, 3, 4, nil])
@@ -55,13 +55,13 @@ struct AwardTests {
             BlocMember(unit: Unit(id: id, name: id, kindText: "provincial", parentID: nil, headcount: 10), scope: scope, headcount: 10)
         }
         let members = (1...12).map { member("p\($0)", scope: ["p\($0)", "p\($0)-d1"]) }
-        let bloc = Bloc(id: "provincial", members: members)
+        let bloc = Bloc(id: .provincial, members: members)
         var standings: [UnitStanding] = []
         for (i, m) in members.enumerated() {
             var c = UnitCounts()
             c.e2eTotal = 100
             c.e2eDone = i == 11 ? 98 : 90 + i / 2
-            standings.append(Standings.standing(bloc: "provincial", member: m, counts: c, plan: plan251))
+            standings.append(Standings.standing(bloc: .provincial, member: m, counts: c, plan: plan251))
         }
         let list = Shortlist.units(bloc: bloc, standings: standings, unitsWithDiscipline: ["p10-d1"], quotas: plan251.quotas)
         #expect(list.first?.nomineeID == "p12", "e2e_priority (98%) comes first even with a lower composite")
@@ -100,7 +100,7 @@ struct MilestoneTests {
     func rows(_ asOf: String, _ edit: (inout UnitCounts) -> Void) -> [MilestoneKind: MilestoneRow] {
         var c = UnitCounts()
         edit(&c)
-        let r = Milestones.rows(bloc: "spp", unitID: "u", counts: c, window: Window(asOf: day(asOf), plan: plan251))
+        let r = Milestones.rows(bloc: .spp, unitID: "u", counts: c, window: Window(asOf: day(asOf), plan: plan251))
         #expect(r.count == 7)
         return Dictionary(uniqueKeysWithValues: r.map { ($0.kind, $0) })
     }
@@ -170,11 +170,11 @@ struct MilestoneTests {
         scope.add(a); scope.add(b)
         #expect(scope.qlahsTrainingValue == 1, "one round in each of two units is two rounds on the scope")
         let w = Window(asOf: day("2026-04-01"), plan: plan251)
-        let r = Dictionary(uniqueKeysWithValues: Milestones.rows(bloc: "provincial", unitID: "P", counts: scope, window: w).map { ($0.kind, $0) })
+        let r = Dictionary(uniqueKeysWithValues: Milestones.rows(bloc: .provincial, unitID: "P", counts: scope, window: w).map { ($0.kind, $0) })
         #expect(r[.qlahsTraining]?.status == .met)
         #expect(r[.qlahsTraining]?.completedOn == day("2026-03-05"))
         let member = BlocMember(unit: ThiDuaCore.Unit(id: "P", name: "P", kindText: "provincial", parentID: nil, headcount: 10), scope: ["P"], headcount: 10)
-        #expect(Standings.standing(bloc: "provincial", member: member, counts: scope, plan: plan251).qlahsTrainingMet)
+        #expect(Standings.standing(bloc: .provincial, member: member, counts: scope, plan: plan251).qlahsTrainingMet)
     }
 
     @Test("an impossible rate is kept, capped in the composite, unranked, and listed once as an anomaly")

@@ -110,7 +110,7 @@ struct CompositeTests {
         c.aiClassesOrSeminars = 0            // not met
         c.aiProducts = 1                     // 5
         let unit = Unit(id: "u", name: "U", kindText: "spp_unit", parentID: nil, headcount: 10)
-        let s = Standings.standing(bloc: "spp", member: BlocMember(unit: unit, scope: ["u"], headcount: 10), counts: c, plan: plan)
+        let s = Standings.standing(bloc: .spp, member: BlocMember(unit: unit, scope: ["u"], headcount: 10), counts: c, plan: plan)
         #expect(s.composite == Decimal(string: "63.75")!)
         #expect(s.level5Rate == Fraction(12, 10))
         #expect(s.qlahsTrainingMet)

@@ -184,9 +184,9 @@ struct CollectiveMetricTests {
         #expect(p.counts.e2eTotal == (try direct.decode(0, as: Int.self)))
         #expect(p.counts.e2eDone == (try direct.decode(1, as: Int.self)))
         #expect(p.counts.missingFieldRecords == (try direct.decode(2, as: Int.self)))
-        let subSum = c.standings.filter { $0.bloc == "sub:P" }.reduce(0) { $0 + $1.counts.e2eTotal }
+        let subSum = c.standings.filter { $0.bloc == .sub("P") }.reduce(0) { $0 + $1.counts.e2eTotal }
         #expect(p.counts.e2eTotal == subSum + (c.perUnit["P"]?.e2eTotal ?? 0))
-        #expect(c.standings.filter { $0.bloc == "sub:P" }.count == subs.count)
+        #expect(c.standings.filter { $0.bloc == .sub("P") }.count == subs.count)
     }
 }
 

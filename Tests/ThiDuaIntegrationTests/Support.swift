@@ -18,7 +18,7 @@ func compute(_ db: TestDatabase, asOf: String, plan: Plan = PlanFile.shipped()) 
 
 extension Computation {
     func standing(_ bloc: String, _ unit: String) -> UnitStanding? {
-        standings.first { $0.bloc == bloc && $0.unit.id == unit }
+        standings.first { $0.bloc == BlocID(parsing: bloc) && $0.unit.id == unit }
     }
 }
 

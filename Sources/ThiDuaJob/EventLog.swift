@@ -2,20 +2,22 @@ import Foundation
 
 /// Logs on stderr, one line per event: human by default, JSON lines with `logging.format: json`.
 /// Messages pass through the connection's redaction before they get here; none carries a password.
-struct EventLog {
-    var json = false
+public struct EventLog: Sendable {
+    public var json = false
 
-    func info(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("info", event, message, fields) }
-    func warn(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("warning", event, message, fields) }
-    func error(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("error", event, message, fields) }
+    public init(json: Bool = false) { self.json = json }
+
+    public func info(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("info", event, message, fields) }
+    public func warn(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("warning", event, message, fields) }
+    public func error(_ event: String, _ message: String, _ fields: [(String, String)] = []) { emit("error", event, message, fields) }
 
     /// The run's final failure: `thidua: <message>` in human form, a JSON line with the exit code
     /// in JSON form.
-    func failure(_ f: CommandFailure) {
+    public func failure(_ message: String, exitCode: Int32) {
         if json {
-            emit("error", "failed", f.message, [("exit_code", String(f.status.rawValue))])
+            emit("error", "failed", message, [("exit_code", String(exitCode))])
         } else {
-            FileHandle.standardError.write(Data("thidua: \(f.message.replacingOccurrences(of: "\n", with: " "))\n".utf8))
+            FileHandle.standardError.write(Data("thidua: \(message.replacingOccurrences(of: "\n", with: " "))\n".utf8))
         }
     }
 

@@ -7,32 +7,52 @@ import ThiDuaPublish
 import ThiDuaReport
 import ThiDuaWarehouse
 
-/// One run, wired: lock, connect, check the contract, read one snapshot, compute, write, gate,
-/// publish, prune, and leave a metrics file. Logic lives in the libraries; this is the order.
-struct RunJob {
-    var settings: Settings
-    var plan: Plan
-    var asOf: Day
-    var force: Bool
-    var log: EventLog
+/// One nightly run as a function (SPEC §5, §6): settings, plan and as-of day in; the published run
+/// or a typed error out. It owns the order of the phases — lock, connect, check the contract, read
+/// one snapshot, compute, write, gate, publish, prune — and leaves a metrics file. The rules live in
+/// ThiDuaCore, the SQL in ThiDuaWarehouse, the files in ThiDuaReport and ThiDuaPublish.
+public struct NightlyRun: Sendable {
+    public var settings: Settings
+    public var plan: Plan
+    public var asOf: Day
+    /// Publish even when the gate finds the data suspicious.
+    public var force: Bool
+    public var log: EventLog
+    /// Where the run stands, for a stop request.
+    public var progress: RunProgress
 
-    struct Result {
-        var runDirectory: String
-        var rows: [String: Int]
+    public init(settings: Settings, plan: Plan, asOf: Day, force: Bool = false, log: EventLog,
+                progress: RunProgress = .shared) {
+        self.settings = settings
+        self.plan = plan
+        self.asOf = asOf
+        self.force = force
+        self.log = log
+        self.progress = progress
+    }
+
+    /// What a published run left.
+    public struct Result: Sendable {
+        /// `OUT/<D>`.
+        public var runDirectory: String
+        /// Rows per CSV file (`csv/…`).
+        public var rows: [String: Int]
     }
 
     /// Advisory lock key shared by every thidua run on a warehouse: two hosts cannot collide.
     static let advisoryKey = 251_122_025
 
-    func executeRecordingMetrics() throws -> Result {
+    /// Runs the job and records the outcome in the metrics file (when one is configured);
+    /// `exitCode` says which code the caller will exit with for a failure.
+    public func run(exitCode: (JobError) -> Int32) throws(JobError) -> Result {
         let started = Date()
         do {
             let result = try execute()
             recordMetrics(exit: 0, started: started, rows: result.rows)
             return result
-        } catch let failure as CommandFailure {
-            recordMetrics(exit: failure.status.rawValue, started: started, rows: [:])
-            throw failure
+        } catch {
+            recordMetrics(exit: exitCode(error), started: started, rows: [:])
+            throw error
         }
     }
 
@@ -43,14 +63,15 @@ struct RunJob {
         }
     }
 
-    func execute() throws -> Result {
+    func execute() throws(JobError) -> Result {
         var lock: RunLock?
         defer { withExtendedLifetime(lock) {} }
-        RunProgress.shared.jsonLogs = settings.logFormat == "json"
-        var attempt = 1
+        progress.jsonLogs = settings.logFormat == .json
         var earlierSessions: Set<Int32> = []
-        while true {
-            do {
+        do {
+            return try withRetries(attempts: settings.retries, backoff: settings.retryBackoffSeconds, log: log,
+                                   event: "read_retry", what: "reading the warehouse",
+                                   retryable: { ($0 as? PostgresError)?.isTransient ?? false }) {
                 let connection = try connect(settings, log: log)
                 // The contract is checked before anything is written, even the lock file.
                 try checkContract(connection)
@@ -58,14 +79,13 @@ struct RunJob {
                 try takeAdvisoryLock(connection, earlierSessions: earlierSessions)
                 earlierSessions.insert(connection.backendPID)
                 return try produce(connection)
-            } catch let e as PostgresError where e.isTransient && attempt < settings.retries {
-                let wait = settings.retryBackoffSeconds * pow(2, Double(attempt - 1))
-                log.warn("read_retry", "the warehouse read failed (attempt \(attempt) of \(settings.retries)); starting the snapshot again in \(wait) s: \(e)")
-                Thread.sleep(forTimeInterval: wait)
-                attempt += 1
-            } catch let e as PostgresError {
-                throw CommandFailure(Self.status(for: e), "warehouse read failed: \(e)")
             }
+        } catch let e as JobError {
+            throw e
+        } catch let e as PostgresError {
+            throw JobError(Self.kind(of: e), "warehouse read failed: \(e)")
+        } catch {
+            throw JobError(.cantCreate, "the run failed: \(error)")
         }
     }
 
@@ -73,19 +93,19 @@ struct RunJob {
     private func takeRunLock() throws -> RunLock {
         let outDir = settings.outDir
         let lock: RunLock?
-        do { lock = try RunLock(outDir: outDir) } catch { throw CommandFailure(.cantCreate, error.description) }
+        do { lock = try RunLock(outDir: outDir) } catch { throw JobError(.cantCreate, error.description) }
         guard let lock else {
-            throw CommandFailure(.tempFailure, "another run holds the lock \(outDir)/.thidua.lock; nothing was touched")
+            throw JobError(.temporary, "another run holds the lock \(outDir)/.thidua.lock; nothing was touched")
         }
         Faults.hit("after-lock")
         for stale in RunFolders.removeStaleStaging(outDir) { log.info("cleanup", "removed \(stale) left by an interrupted run") }
         return lock
     }
 
-    static func status(for e: PostgresError) -> ExitStatus {
-        if e.isTransient { return .tempFailure }
-        if e.kind == .decode { return .dataError }
-        if let s = e.sqlState, s.hasPrefix("42") || s.hasPrefix("22") { return .dataError }
+    static func kind(of e: PostgresError) -> JobError.Kind {
+        if e.isTransient { return .temporary }
+        if e.kind == .decode { return .data }
+        if let s = e.sqlState, s.hasPrefix("42") || s.hasPrefix("22") { return .data }
         return .unavailable
     }
 
@@ -109,12 +129,12 @@ struct RunJob {
         let holder = holders.count > 0 ? holders[0] : nil
         let pid: Int? = try holder?.decode(named: "pid")
         if let pid, earlierSessions.contains(Int32(pid)) {
-            throw CommandFailure(.tempFailure, "the server session of this run's earlier attempt (server pid \(pid)) still holds the warehouse's advisory lock: the server has not ended it after it stopped answering; nothing was touched, try again later")
+            throw JobError(.temporary, "the server session of this run's earlier attempt (server pid \(pid)) still holds the warehouse's advisory lock: the server has not ended it after it stopped answering; nothing was touched, try again later")
         }
         let who = try pid.map { p in
             "server pid \(p), application '\(try holder?.decode(named: "application", as: String.self) ?? "")', session since \(try holder?.decode(named: "since", as: String.self) ?? "?")"
         } ?? "its holder is not visible to this role"
-        throw CommandFailure(.tempFailure, "another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
+        throw JobError(.temporary, "another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
     }
 
     /// How long a run waits for the advisory lock before it gives up.
@@ -124,7 +144,7 @@ struct RunJob {
         let problems = try Contract.check(connection, schema: settings.schema)
         if !problems.isEmpty {
             for p in problems { log.error("contract", "contract: \(p)") }
-            throw CommandFailure(.dataError, "the warehouse breaks the contract (\(problems.count) problem(s)); nothing was written")
+            throw JobError(.data, "the warehouse breaks the contract (\(problems.count) problem(s)); nothing was written")
         }
     }
 
@@ -142,8 +162,9 @@ struct RunJob {
         let outDir = settings.outDir
         let staging: Staging
         do {
-            staging = try Staging(outDir: outDir, asOf: asOf, fileMode: mode_t(settings.fileMode), dirMode: mode_t(settings.dirMode))
-        } catch { throw CommandFailure(.cantCreate, error.description) }
+            staging = try Staging(outDir: outDir, asOf: asOf, fileMode: mode_t(settings.fileMode), dirMode: mode_t(settings.dirMode),
+                                  progress: progress)
+        } catch { throw JobError(.cantCreate, error.description) }
         do {
             let writer = RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark)
             let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
@@ -162,7 +183,7 @@ struct RunJob {
                 }
             }
             let report = phase("compute") { evaluation.finish(anomalies: data.anomalies) }
-            let dossiers = data.dossiers.map { ($0, Dossiers.status($0, asOf: window.asOf, deadline: plan.dossierDeadline)) }
+            let dossiers = Dossiers.statuses(data.dossiers, window: window)
             try phase("csv") {
                 for n in report.unitNominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
                 try writer.close("csv/staff_metrics.csv", staffCSV)
@@ -176,7 +197,7 @@ struct RunJob {
             reader.finish()
             Faults.hit("csv-written")
             try phase("html") {
-                let html = try HTMLReport(language: settings.language == "en" ? .en : .vi, templatesDir: settings.templatesDir,
+                let html = try HTMLReport(language: settings.language, templatesDir: settings.templatesDir,
                                           timeZone: settings.timeZone)
                 let history = History.read(outDir: outDir, before: asOf)
                 try html.pages(report: report, window: window, plan: plan, dossiers: dossiers,
@@ -188,10 +209,9 @@ struct RunJob {
             var manifest = Manifest(asOf: asOf, generatedAt: Date(), plan: plan.name, toolVersion: thiduaVersion,
                                     database: connection.target, durations: phases + [("total", Date().timeIntervalSince(started))],
                                     final: window.isFinal, files: staging.files)
-            let inWindow = report.standings.filter { $0.bloc == "spp" || $0.bloc == "provincial" }
-                .reduce(0) { $0 + $1.counts.e2eTotal + $1.counts.retroTotal }
-            manifest.totals = ["units": report.organisation.units.count, "records_in_window": inWindow]
-            let rows = Dictionary(uniqueKeysWithValues: staging.files.filter { $0.path.hasPrefix("csv/") }.compactMap { f in f.rows.map { (f.path, $0) } })
+            manifest.totals = ["units": report.organisation.units.count, "records_in_window": report.recordsInWindow]
+            let rows = Dictionary(staging.files.filter { $0.path.hasPrefix("csv/") }.compactMap { f in f.rows.map { (f.path, $0) } },
+                                  uniquingKeysWith: { first, _ in first })
 
             let latest = RunFolders.latest(outDir)
             let movesLatest = latest.map { asOf >= $0 } ?? true
@@ -200,25 +220,25 @@ struct RunJob {
                 manifest.unpublishedReason = reason
                 try staging.write("manifest.json", data: manifest.json())
                 let parked = try staging.park()
-                throw CommandFailure(.dataError, "publishing gate: \(reason); latest still points at \(latest.map { "\($0)" } ?? "nothing"); the run is kept in \(parked) (use --force to publish it)")
+                throw JobError(.data, "publishing gate: \(reason); latest still points at \(latest.map { "\($0)" } ?? "nothing"); the run is kept in \(parked) (use --force to publish it)")
             }
             try staging.write("manifest.json", data: manifest.json())
             let dir = try staging.publish(moveLatest: movesLatest)
             log.info("published", "published \(dir)", [("rows", String(rows.values.reduce(0, +)))])
             defer {
-                if RunProgress.shared.stopWasRequested {
+                if progress.stopWasRequested {
                     log.warn("terminated", "the stop request came while the run was being published; the run is complete and published")
                 }
             }
             for d in RunFolders.prune(outDir, keep: settings.retention) { log.info("retention", "removed the run of \(d) (keeping \(settings.retention))") }
-            try writeAtomically(Data(ArchivePage(language: settings.language == "en" ? .en : .vi).html(runs: RunFolders.list(outDir),
+            try writeAtomically(Data(ArchivePage(language: settings.language).html(runs: RunFolders.list(outDir),
                                                                                                     latest: RunFolders.latest(outDir)).utf8),
                                 to: "\(outDir)/index.html", mode: mode_t(settings.fileMode))
             return Result(runDirectory: dir, rows: rows)
         } catch let e as PublishError {
             staging.abandon()
-            throw CommandFailure(.cantCreate, e.description + "; earlier runs are untouched")
-        } catch let e as CommandFailure {
+            throw JobError(.cantCreate, e.description + "; earlier runs are untouched")
+        } catch let e as JobError {
             staging.abandon()
             throw e
         } catch let e as PostgresError {
@@ -226,57 +246,10 @@ struct RunJob {
             throw e
         } catch let e as TemplateError {
             staging.abandon()
-            throw CommandFailure(.config, e.description)
+            throw JobError(.configuration, e.description)
         } catch {
             staging.abandon()
-            throw CommandFailure(.cantCreate, "writing the run failed: \(Staging.describe(error)); earlier runs are untouched")
+            throw JobError(.cantCreate, "writing the run failed: \(Staging.describe(error)); earlier runs are untouched")
         }
-    }
-}
-
-/// Writes the CSV files of one run into its staging folder.
-struct RunWriter {
-    let staging: Staging
-    let window: Window
-    let byteOrderMark: Bool
-
-    func open(_ relative: String, _ header: [String]) throws -> CSVWriter {
-        try staging.creating { try CSVWriter(path: staging.file(relative), header: header, byteOrderMark: byteOrderMark) }
-    }
-
-    func close(_ relative: String, _ writer: CSVWriter) throws {
-        try staging.record(relative, rows: writer.rows, sha256: try writer.close())
-    }
-
-    func all(_ relative: String, _ header: [String], _ rows: [[CSVCell]]) throws {
-        let w = try open(relative, header)
-        for r in rows { try w.write(r) }
-        try close(relative, w)
-    }
-
-    /// Streams the records to fix into the CSV (never held in memory), and each unit's share into
-    /// `units/<unit>.records.csv` for its page's download link (rows arrive ordered by unit); keeps
-    /// per unit only the counts and the first rows the unit page lists.
-    func qualityRecords(_ reader: WarehouseReader) throws -> QualitySummary {
-        let w = try open("csv/data_quality_records.csv", Tables.qualityRecords)
-        var summary = QualitySummary()
-        var unitWriter: (unit: String, path: String, writer: CSVWriter)?
-        try reader.streamQualityRecords { r in
-            let cells = Tables.qualityRow(r.unitID, r.caseID, r.prosecutorID, r.acceptedOn, r.problems, r.missingRequiredFields,
-                                          r.errorCount, r.lastUpdatedOn, window: window)
-            try w.write(cells)
-            if unitWriter?.unit != r.unitID {
-                if let u = unitWriter { try close(u.path, u.writer) }
-                let path = "units/\(unitFileName(r.unitID)).records.csv"
-                unitWriter = (r.unitID, path, try open(path, Tables.qualityRecords))
-            }
-            try unitWriter?.writer.write(cells)
-            summary.add(unit: r.unitID, problems: r.problems,
-                        shown: QualitySummary.Shown(caseID: r.caseID, prosecutorID: r.prosecutorID ?? "", acceptedOn: r.acceptedOn,
-                                                    problems: r.problems, lastUpdatedOn: r.lastUpdatedOn))
-        }
-        if let u = unitWriter { try close(u.path, u.writer) }
-        try close("csv/data_quality_records.csv", w)
-        return summary
     }
 }
