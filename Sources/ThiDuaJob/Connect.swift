@@ -16,14 +16,14 @@ extension Settings {
 
 /// The one retry loop: `body` is tried up to `attempts` times, waiting `backoff`, 2×, 4× … seconds
 /// between tries, as long as `retryable` says the failure may pass.
-func withRetries<T>(attempts: Int, backoff: Double, log: EventLog, event: String, what: String,
+func withRetries<T>(attempts: Int, backoff: Double, log: EventLog, event: String, what: String, again: String = "trying again",
                     retryable: (Error) -> Bool, _ body: () throws -> T) throws -> T {
     var attempt = 1
     while true {
         do { return try body() } catch {
             guard retryable(error), attempt < attempts else { throw error }
             let wait = backoff * pow(2, Double(attempt - 1))
-            log.warn(event, "\(what) failed (attempt \(attempt) of \(attempts)); trying again in \(wait) s: \(error)")
+            log.warn(event, "\(what) failed (attempt \(attempt) of \(attempts)); \(again) in \(wait) s: \(error)")
             Thread.sleep(forTimeInterval: wait)
             attempt += 1
         }

@@ -70,7 +70,7 @@ public struct NightlyRun: Sendable {
         var earlierSessions: Set<Int32> = []
         do {
             return try withRetries(attempts: settings.retries, backoff: settings.retryBackoffSeconds, log: log,
-                                   event: "read_retry", what: "reading the warehouse",
+                                   event: "read_retry", what: "reading the warehouse", again: "starting the snapshot again",
                                    retryable: { ($0 as? PostgresError)?.isTransient ?? false }) {
                 let connection = try connect(settings, log: log)
                 // The contract is checked before anything is written, even the lock file.
