@@ -212,7 +212,8 @@ public final class Connection {
                 let left = deadline - Date().timeIntervalSince(start)
                 if left <= 0 {
                     cancel()
-                    // Drain what the server says after the cancel, without waiting forever.
+                    // Not waiting for the server's answer to the cancel: a hung backend may never send
+                    // one. The caller drops this connection; the run starts again on a new one.
                     throw PostgresError(kind: .timeout,
                                         message: "no answer from the server within \(Int(deadline)) s; the statement was cancelled",
                                         target: target)

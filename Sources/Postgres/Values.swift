@@ -75,13 +75,22 @@ extension String: PostgresDecodable, PostgresEncodable {
     public var postgresText: String? { self }
 }
 
-extension Int: PostgresDecodable, PostgresEncodable {
+/// A number PostgreSQL prints as Swift reads it (`LosslessStringConvertible`).
+public protocol PostgresNumber: LosslessStringConvertible, PostgresDecodable, PostgresEncodable {
+    /// What a value that does not parse was expected to be.
+    static var postgresTypeName: String { get }
+}
+
+extension PostgresNumber {
     public init(postgresText text: String) throws(DecodeFailure) {
-        guard let v = Int(text) else { throw DecodeFailure(expected: "integer") }
+        guard let v = Self(text) else { throw DecodeFailure(expected: Self.postgresTypeName) }
         self = v
     }
-    public var postgresText: String? { String(self) }
+    public var postgresText: String? { description }
 }
+
+extension Int: PostgresNumber { public static var postgresTypeName: String { "integer" } }
+extension Double: PostgresNumber { public static var postgresTypeName: String { "floating-point number" } }
 
 extension Bool: PostgresDecodable, PostgresEncodable {
     public init(postgresText text: String) throws(DecodeFailure) {
@@ -92,14 +101,6 @@ extension Bool: PostgresDecodable, PostgresEncodable {
         }
     }
     public var postgresText: String? { self ? "t" : "f" }
-}
-
-extension Double: PostgresDecodable, PostgresEncodable {
-    public init(postgresText text: String) throws(DecodeFailure) {
-        guard let v = Double(text) else { throw DecodeFailure(expected: "floating-point number") }
-        self = v
-    }
-    public var postgresText: String? { String(self) }
 }
 
 extension Decimal: PostgresDecodable, PostgresEncodable {
@@ -121,4 +122,12 @@ extension PostgresDate: PostgresDecodable, PostgresEncodable {
         self = d
     }
     public var postgresText: String? { description }
+}
+
+extension Array: PostgresEncodable where Element == String {
+    /// A `text[]` literal: every element quoted, backslashes and quotes escaped.
+    public var postgresText: String? {
+        "{" + map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
+            .joined(separator: ",") + "}"
+    }
 }

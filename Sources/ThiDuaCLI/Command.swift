@@ -43,31 +43,24 @@ extension LogFormat: ExpressibleByArgument {}
 
 /// Options every command takes: where the configuration and the warehouse are.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "Configuration file (YAML); see deploy/thidua.example.yaml.")
-    var config: String?
-
-    @Option(name: .long, help: "libpq conninfo or URI; default: libpq's own (PG* variables, service file, .pgpass).")
-    var db: String?
-
-    @Option(name: .long, help: "Schema holding the warehouse relations (default thidua).")
-    var schema: String?
-
-    @Option(name: .long, help: "Log format: human or json.")
-    var logFormat: LogFormat?
+    @Option(help: "Configuration file (YAML); see deploy/thidua.example.yaml.") var config: String?
+    @Option(help: "libpq conninfo or URI; default: libpq's own (PG* variables, service file, .pgpass).") var db: String?
+    @Option(help: "Schema holding the warehouse relations (default thidua).") var schema: String?
+    @Option(help: "Log format: human or json.") var logFormat: LogFormat?
 
     /// Defaults, then the file, then THIDUA_* variables, then these options.
-    func settings() throws(CommandFailure) -> Settings {
+    func settings() throws(JobError) -> Settings {
         var s = Settings()
         do {
             if let config { try s.apply(file: config) }
             try s.apply(environment: ProcessInfo.processInfo.environment)
         } catch {
-            throw CommandFailure(.config, "bad configuration: \(error)")
+            throw JobError.configuration("bad configuration: \(error)")
         }
         if let db {
             // Parsed by libpq now: a string that does not parse is a usage error, never retried
             // and never echoed. A password is allowed here (it is never printed).
-            do { _ = try ConnInfo(parsing: db) } catch { throw CommandFailure(.usage, "--db: \(error.message)") }
+            do { _ = try ConnInfo(parsing: db) } catch { throw JobError.usage("--db: \(error.message)") }
             s.conninfo = db
         }
         if let schema { s.schema = schema }
@@ -87,11 +80,8 @@ struct CommonOptions: ParsableArguments {
 func perform(_ common: CommonOptions, _ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let failure as CommandFailure {
-        common.log.failure(failure.message, exitCode: failure.status.rawValue)
-        throw failure.status.code
     } catch let error as JobError {
-        let status = ExitStatus(error.kind)
+        let status = ExitStatus(error)
         common.log.failure(error.message, exitCode: status.rawValue)
         throw status.code
     }
@@ -110,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             let result = try checkWarehouse(settings, log: common.log)
             for p in result.problems { print(p) }
             guard result.problems.isEmpty else {
-                throw JobError(.data, "the warehouse breaks the contract: \(result.problems.count) problem(s), listed above")
+                throw JobError.data("the warehouse breaks the contract: \(result.problems.count) problem(s), listed above")
             }
             print("ok: \(result.target) schema \(settings.schema): all relations of the contract are present with the expected types")
         }
@@ -124,9 +114,5 @@ struct ConfigCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    func run() throws {
-        try perform(common) {
-            print(try common.settings().describe(redact: redactedConninfo))
-        }
-    }
+    func run() throws { try perform(common) { print(try common.settings().describe(redact: redactedConninfo)) } }
 }

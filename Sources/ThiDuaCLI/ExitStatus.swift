@@ -15,8 +15,8 @@ public enum ExitStatus: Int32, Sendable {
     public var code: ExitCode { ExitCode(rawValue) }
 
     /// The code cron sees for a job's failure.
-    public init(_ kind: JobError.Kind) {
-        switch kind {
+    public init(_ error: JobError) {
+        switch error {
         case .usage: self = .usage
         case .data: self = .dataError
         case .unavailable: self = .unavailable
@@ -25,16 +25,4 @@ public enum ExitStatus: Int32, Sendable {
         case .configuration: self = .config
         }
     }
-}
-
-/// A failure of the command line itself (before any job runs): the one line an operator reads and
-/// the exit code.
-public struct CommandFailure: Error, CustomStringConvertible {
-    public var status: ExitStatus
-    public var message: String
-    public init(_ status: ExitStatus, _ message: String) {
-        self.status = status
-        self.message = message
-    }
-    public var description: String { message }
 }

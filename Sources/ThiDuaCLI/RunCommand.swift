@@ -11,26 +11,13 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(name: .long, help: "Report as of this day (YYYY-MM-DD); default: yesterday in the configured time zone.")
-    var asOf: String?
-
-    @Option(name: .long, help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest.")
-    var out: String?
-
-    @Option(name: .long, help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.")
-    var plan: String?
-
-    @Option(name: .long, help: "Report language: vi or en.")
-    var lang: Language?
-
-    @Option(name: .long, help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.mustache).")
-    var templates: String?
-
-    @Flag(name: .long, inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).")
-    var bom: Bool?
-
-    @Flag(name: .long, help: "Publish even when the publishing gate finds the data suspicious.")
-    var force = false
+    @Option(help: "Report as of this day (YYYY-MM-DD); default: yesterday in the configured time zone.") var asOf: String?
+    @Option(help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest.") var out: String?
+    @Option(help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.") var plan: String?
+    @Option(help: "Report language: vi or en.") var lang: Language?
+    @Option(help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.mustache).") var templates: String?
+    @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).") var bom: Bool?
+    @Flag(help: "Publish even when the publishing gate finds the data suspicious.") var force = false
 
     func validate() throws {
         if let asOf {
@@ -51,11 +38,11 @@ struct RunCommand: ParsableCommand {
             if let templates { settings.templatesDir = templates }
             let planValue: Plan
             do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch {
-                throw CommandFailure(.config, "bad plan file: \(error)")
+                throw JobError.configuration("bad plan file: \(error)")
             }
             let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: settings.timeZone)
             let job = NightlyRun(settings: settings, plan: planValue, asOf: day, force: force, log: common.log)
-            let result = try job.run { ExitStatus($0.kind).rawValue }
+            let result = try job.run { ExitStatus($0).rawValue }
             print(result.runDirectory + "/index.html")
         }
     }

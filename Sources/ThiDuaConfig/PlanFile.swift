@@ -14,17 +14,15 @@ public enum PlanFile {
 
     /// Reads a plan file from disk.
     public static func load(path: String) throws(ConfigError) -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, key: nil, message: "cannot be read (missing or not readable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, key: nil, message: "is not UTF-8 text")
-        }
-        return try parse(text, file: path)
+        try plan(from: try MappingReader.load(path: path), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> Plan {
-        var r = try MappingReader.document(text: text, file: file)
+        try plan(from: try MappingReader.document(text: text, file: file), file: file)
+    }
+
+    static func plan(from reader: MappingReader, file: String) throws(ConfigError) -> Plan {
+        var r = reader
         let name = try r.scalar("name")
         let title = try r.optionalScalar("title") ?? name
         let periodStart = try r.day("period_start")

@@ -53,13 +53,7 @@ public struct Settings: Sendable, Equatable {
 
     /// Reads a configuration file (YAML). Unknown keys are refused.
     public mutating func apply(file path: String) throws(ConfigError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigError(file: path, key: nil, message: "cannot be read (missing or not readable)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: path, key: nil, message: "is not UTF-8 text")
-        }
-        var r = try MappingReader.document(text: text, file: path)
+        var r = try MappingReader.load(path: path)
         if r.has("database") {
             var m = try r.mapping("database")
             if let v = try m.optionalScalar("conninfo") { conninfo = try Settings.refusePassword(v, file: path, key: "database.conninfo") }

@@ -58,6 +58,17 @@ struct MappingReader {
         return try MappingReader(file: file, path: "", node: node)
     }
 
+    /// A YAML file from disk: the one way plan and configuration files are read.
+    static func load(path: String) throws(ConfigError) -> MappingReader {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, key: nil, message: "cannot be read (missing or not readable)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: path, key: nil, message: "is not UTF-8 text")
+        }
+        return try document(text: text, file: path)
+    }
+
     func key(_ name: String) -> String { qualified(name, in: path) }
 
     func has(_ name: String) -> Bool { pairs.contains { $0.key == name } }
@@ -98,25 +109,20 @@ struct MappingReader {
     /// A whole number within `range`: anything else (a fraction, a sign in the wrong place, a value
     /// that does not fit) is refused with the range it must be in.
     mutating func integer(_ name: String, _ range: ClosedRange<Int>) throws(ConfigError) -> Int {
-        let s = try scalar(name)
-        guard let v = ConfigNumbers.integer(s) else {
-            throw ConfigError(file: file, key: key(name), message: "'\(s.prefix(40))' is not a whole number (expected \(range.lowerBound) to \(range.upperBound))")
-        }
-        guard range.contains(v) else {
-            throw ConfigError(file: file, key: key(name), message: "\(v) is out of range (expected \(range.lowerBound) to \(range.upperBound))")
-        }
-        return v
+        try number(name, range, ConfigNumbers.integer, "a whole number")
     }
 
     /// A plain decimal (digits, one dot) within `range`.
     mutating func decimal(_ name: String, _ range: ClosedRange<Decimal>) throws(ConfigError) -> Decimal {
+        try number(name, range, ConfigNumbers.decimal, "a number with a dot decimal")
+    }
+
+    private mutating func number<T: Comparable>(_ name: String, _ range: ClosedRange<T>, _ parse: (String) -> T?,
+                                                _ what: String) throws(ConfigError) -> T {
         let s = try scalar(name)
-        guard let v = ConfigNumbers.decimal(s) else {
-            throw ConfigError(file: file, key: key(name), message: "'\(s.prefix(40))' is not a number (expected digits with a dot decimal, \(range.lowerBound) to \(range.upperBound))")
-        }
-        guard range.contains(v) else {
-            throw ConfigError(file: file, key: key(name), message: "\(s) is out of range (expected \(range.lowerBound) to \(range.upperBound))")
-        }
+        let expected = "expected \(what) from \(range.lowerBound) to \(range.upperBound)"
+        guard let v = parse(s) else { throw ConfigError(file: file, key: key(name), message: "'\(s.prefix(40))' is not a number (\(expected))") }
+        guard range.contains(v) else { throw ConfigError(file: file, key: key(name), message: "\(s) is out of range (\(expected))") }
         return v
     }
 

@@ -67,16 +67,12 @@ public struct Plan: Sendable, Equatable {
     }
 }
 
-/// The parts of the composite standing (SPEC §4.4), in the order reports list them.
+/// The parts of the composite standing (SPEC §4.4), in the order reports list them: five rates
+/// (capped at 1), two training thresholds (III.1.1, III.2.1), and "ai_products ≥ 1": at least one AI
+/// product in regular use (III.2.1).
 public enum CompositePart: String, CaseIterable, Sendable {
-    case e2eRate = "e2e_rate"
-    case retroRate = "retro_rate"
-    case qualityRate = "quality_rate"
-    case signatureRate = "signature_rate"
-    case level5Rate = "level5_rate"
-    case qlahsTrainingMet = "qlahs_training_met"
-    case aiTrainingMet = "ai_training_met"
-    /// "ai_products ≥ 1": at least one AI product in regular use (III.2.1).
+    case e2eRate = "e2e_rate", retroRate = "retro_rate", qualityRate = "quality_rate", signatureRate = "signature_rate"
+    case level5Rate = "level5_rate", qlahsTrainingMet = "qlahs_training_met", aiTrainingMet = "ai_training_met"
     case aiProducts = "ai_products"
 }
 

@@ -48,11 +48,11 @@ public func connect(_ settings: Settings, log: EventLog) throws(JobError) -> Con
             return connection
         }
     } catch let error as PostgresError {
-        if error.kind == .settings { throw JobError(.configuration, "the connection settings are invalid: \(error)") }
-        if !isRetryableConnect(error) { throw JobError(.unavailable, "cannot connect to the warehouse: \(error)") }
-        throw JobError(.temporary, "cannot reach the warehouse after \(settings.retries) attempt(s); try again later: \(error)")
+        if error.kind == .settings { throw JobError.configuration("the connection settings are invalid: \(error)") }
+        if !isRetryableConnect(error) { throw JobError.unavailable("cannot connect to the warehouse: \(error)") }
+        throw JobError.temporary("cannot reach the warehouse after \(settings.retries) attempt(s); try again later: \(error)")
     } catch {
-        throw JobError(.unavailable, "cannot connect to the warehouse: \(error)")
+        throw JobError.unavailable("cannot connect to the warehouse: \(error)")
     }
 }
 
@@ -67,7 +67,7 @@ public func checkWarehouse(_ settings: Settings, log: EventLog) throws(JobError)
     once.retries = 1
     let connection = try connect(once, log: log)
     do { return (connection.target, try Contract.check(connection, schema: settings.schema)) } catch {
-        throw JobError(.unavailable, "cannot read the catalogue: \(error)")
+        throw JobError.unavailable("cannot read the catalogue: \(error)")
     }
 }
 

@@ -83,9 +83,9 @@ public struct NightlyRun: Sendable {
         } catch let e as JobError {
             throw e
         } catch let e as PostgresError {
-            throw JobError(Self.kind(of: e), "warehouse read failed: \(e)")
+            throw Self.error(for: e)
         } catch {
-            throw JobError(.cantCreate, "the run failed: \(error)")
+            throw JobError.cantCreate("the run failed: \(error)")
         }
     }
 
@@ -93,20 +93,22 @@ public struct NightlyRun: Sendable {
     private func takeRunLock() throws -> RunLock {
         let outDir = settings.outDir
         let lock: RunLock?
-        do { lock = try RunLock(outDir: outDir) } catch { throw JobError(.cantCreate, error.description) }
+        do { lock = try RunLock(outDir: outDir) } catch { throw JobError.cantCreate(error.description) }
         guard let lock else {
-            throw JobError(.temporary, "another run holds the lock \(outDir)/.thidua.lock; nothing was touched")
+            throw JobError.temporary("another run holds the lock \(outDir)/.thidua.lock; nothing was touched")
         }
         Faults.hit("after-lock")
         for stale in RunFolders.removeStaleStaging(outDir) { log.info("cleanup", "removed \(stale) left by an interrupted run") }
         return lock
     }
 
-    static func kind(of e: PostgresError) -> JobError.Kind {
-        if e.isTransient { return .temporary }
-        if e.kind == .decode { return .data }
-        if let s = e.sqlState, s.hasPrefix("42") || s.hasPrefix("22") { return .data }
-        return .unavailable
+    /// A failed read as the job reports it: worth a retry later, a data problem, or a refusal.
+    static func error(for e: PostgresError) -> JobError {
+        let message = "warehouse read failed: \(e)"
+        if e.isTransient { return .temporary(message) }
+        if e.kind == .decode { return .data(message) }
+        if let s = e.sqlState, s.hasPrefix("42") || s.hasPrefix("22") { return .data(message) }
+        return .unavailable(message)
     }
 
     /// One run at a time per warehouse. A killed run's server session lets go within seconds (the
@@ -129,12 +131,12 @@ public struct NightlyRun: Sendable {
         let holder = holders.count > 0 ? holders[0] : nil
         let pid: Int? = try holder?.decode(named: "pid")
         if let pid, earlierSessions.contains(Int32(pid)) {
-            throw JobError(.temporary, "the server session of this run's earlier attempt (server pid \(pid)) still holds the warehouse's advisory lock: the server has not ended it after it stopped answering; nothing was touched, try again later")
+            throw JobError.temporary("the server session of this run's earlier attempt (server pid \(pid)) still holds the warehouse's advisory lock: the server has not ended it after it stopped answering; nothing was touched, try again later")
         }
         let who = try pid.map { p in
             "server pid \(p), application '\(try holder?.decode(named: "application", as: String.self) ?? "")', session since \(try holder?.decode(named: "since", as: String.self) ?? "?")"
         } ?? "its holder is not visible to this role"
-        throw JobError(.temporary, "another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
+        throw JobError.temporary("another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
     }
 
     /// How long a run waits for the advisory lock before it gives up.
@@ -144,7 +146,7 @@ public struct NightlyRun: Sendable {
         let problems = try Contract.check(connection, schema: settings.schema)
         if !problems.isEmpty {
             for p in problems { log.error("contract", "contract: \(p)") }
-            throw JobError(.data, "the warehouse breaks the contract (\(problems.count) problem(s)); nothing was written")
+            throw JobError.data("the warehouse breaks the contract (\(problems.count) problem(s)); nothing was written")
         }
     }
 
@@ -164,7 +166,7 @@ public struct NightlyRun: Sendable {
         do {
             staging = try Staging(outDir: outDir, asOf: asOf, fileMode: mode_t(settings.fileMode), dirMode: mode_t(settings.dirMode),
                                   progress: progress)
-        } catch { throw JobError(.cantCreate, error.description) }
+        } catch { throw JobError.cantCreate(error.description) }
         do {
             let writer = RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark)
             let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
@@ -175,7 +177,7 @@ public struct NightlyRun: Sendable {
             let shortlistCSV = try writer.open("csv/award_shortlist.csv", Tables.awardShortlist)
             var collector = PageCollector(dossierNominees: Set(data.dossiers.map(\.nomineeID)))
             try phase("staff") {
-                try reader.streamStaffBlocs { owner, staff in
+                try reader.streamStaffBlocs(owners: evaluation.organisation.individualBlocOwner) { owner, staff in
                     let board = evaluation.addStaffBloc(owner: owner, staff: staff)
                     for s in board.standings { try staffCSV.write(Tables.staffMetricsRow(s, window: window)) }
                     for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
@@ -220,7 +222,7 @@ public struct NightlyRun: Sendable {
                 manifest.unpublishedReason = reason
                 try staging.write("manifest.json", data: manifest.json())
                 let parked = try staging.park()
-                throw JobError(.data, "publishing gate: \(reason); latest still points at \(latest.map { "\($0)" } ?? "nothing"); the run is kept in \(parked) (use --force to publish it)")
+                throw JobError.data("publishing gate: \(reason); latest still points at \(latest.map { "\($0)" } ?? "nothing"); the run is kept in \(parked) (use --force to publish it)")
             }
             try staging.write("manifest.json", data: manifest.json())
             let dir = try staging.publish(moveLatest: movesLatest)
@@ -237,7 +239,7 @@ public struct NightlyRun: Sendable {
             return Result(runDirectory: dir, rows: rows)
         } catch let e as PublishError {
             staging.abandon()
-            throw JobError(.cantCreate, e.description + "; earlier runs are untouched")
+            throw JobError.cantCreate(e.description + "; earlier runs are untouched")
         } catch let e as JobError {
             staging.abandon()
             throw e
@@ -246,10 +248,10 @@ public struct NightlyRun: Sendable {
             throw e
         } catch let e as TemplateError {
             staging.abandon()
-            throw JobError(.configuration, e.description)
+            throw JobError.configuration(e.description)
         } catch {
             staging.abandon()
-            throw JobError(.cantCreate, "writing the run failed: \(Staging.describe(error)); earlier runs are untouched")
+            throw JobError.cantCreate("writing the run failed: \(Staging.describe(error)); earlier runs are untouched")
         }
     }
 }

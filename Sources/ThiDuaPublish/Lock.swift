@@ -30,26 +30,3 @@ public final class RunLock {
 
     deinit { close(fd) }
 }
-
-/// Test hooks for fault injection (`THIDUA_FAULT=kill:<point>` or `pause:<point>:<seconds>`), used
-/// by the reliability tests to stop a run at a chosen point of publishing. A pause happens the first
-/// time its point is reached. Unset in production.
-public enum Faults {
-    private final class Once: @unchecked Sendable {
-        let lock = NSLock()
-        var done = false
-        func first() -> Bool { lock.lock(); defer { lock.unlock() }; if done { return false }; done = true; return true }
-    }
-    private static let once = Once()
-
-    public static func hit(_ point: String) {
-        guard let spec = ProcessInfo.processInfo.environment["THIDUA_FAULT"] else { return }
-        let parts = spec.split(separator: ":").map(String.init)
-        guard parts.count >= 2, parts[1] == point else { return }
-        switch parts[0] {
-        case "kill": kill(getpid(), SIGKILL)
-        case "pause": if once.first() { Thread.sleep(forTimeInterval: parts.count > 2 ? Double(parts[2]) ?? 5 : 5) }
-        default: return
-        }
-    }
-}

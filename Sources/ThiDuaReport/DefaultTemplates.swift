@@ -7,7 +7,7 @@ enum DefaultTemplates {
     the intranet is air-gapped), the title and the inline stylesheet. One copy, so the policy cannot drift. }}
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{{csp}}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{title}} – {{as_of}}</title>
 {{> style}}

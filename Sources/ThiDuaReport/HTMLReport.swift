@@ -89,6 +89,10 @@ public struct HTMLReport: Sendable {
         library = lib
     }
 
+    /// Every page's one policy: no script, no request of any kind, inline styles and data images
+    /// only (the report works on an offline intranet and cannot call out).
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
     func render(_ name: String, _ model: [String: Any]) -> String {
         library.render(HTMLReport.sanitized(model) as? [String: Any] ?? [:], withTemplate: name) ?? ""
     }
@@ -167,7 +171,7 @@ public struct HTMLReport: Sendable {
         var labels: [String: String] = [:]
         for key in Labels.vi.keys { labels[key] = l[key] }
         return [
-            "lang": language.rawValue, "title": title, "l": labels, "root": root,
+            "lang": language.rawValue, "title": title, "l": labels, "root": root, "csp": HTMLReport.contentSecurityPolicy,
             "plan_name": ctx.plan.name, "plan_title": ctx.plan.title,
             "as_of": f.day(ctx.window.asOf), "as_of_iso": ctx.window.asOf.description,
             "final": ctx.window.isFinal, "status_note": ctx.window.isFinal ? l["final"] : l["in_progress"],
@@ -455,7 +459,7 @@ public struct ArchivePage {
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)"><head><meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta http-equiv="Content-Security-Policy" content="\(HTMLReport.contentSecurityPolicy)">
             <title>\(htmlEscape(l["archive"]))</title>
             <style>body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2rem;color:#1a1a1a}a{color:#0b4f8a}</style>
             </head><body><h1>\(htmlEscape(l["title"]))</h1><h2>\(htmlEscape(l["archive"]))</h2>

@@ -49,15 +49,19 @@ public struct WarehouseReader {
 
     public func finish() { connection.rollback() }
 
-    /// Adds a per-unit aggregate (a `unit_id` column) to each unit's counts; rows of no unit (an
-    /// empty unit_id, listed as unknown_unit) belong to no bloc.
+    /// Adds a per-unit aggregate (a `unit_id` column) to each unit's counts: each named column to
+    /// its field; rows of no unit (an empty unit_id, listed as unknown_unit) belong to no bloc.
     func accumulate(_ rows: QueryResult, into perUnit: inout [String: UnitCounts],
-                    _ fill: (inout UnitCounts, Row) throws(PostgresError) -> Void) throws(PostgresError) {
+                    counts: [(String, WritableKeyPath<UnitCounts, Int>)],
+                    days: [(String, WritableKeyPath<UnitCounts, Day?>)] = [],
+                    _ more: (inout UnitCounts, Row) throws(PostgresError) -> Void = { _, _ in }) throws(PostgresError) {
         for row in rows {
             guard let unit = try row.decode(named: "unit_id", as: String?.self) else { continue }
-            var counts = perUnit[unit] ?? UnitCounts()
-            try fill(&counts, row)
-            perUnit[unit] = counts
+            var c = perUnit[unit] ?? UnitCounts()
+            for (column, field) in counts { c[keyPath: field] = try row.decode(named: column) }
+            for (column, field) in days { c[keyPath: field] = try row.decode(named: column) }
+            try more(&c, row)
+            perUnit[unit] = c
         }
     }
 
@@ -118,19 +122,18 @@ public struct WarehouseReader {
             FROM c
             GROUP BY unit_id
             """)
-        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.e2eTotal = try row.decode(named: "e2e_total")
-            c.e2eDone = try row.decode(named: "e2e_done")
-            c.retroTotal = try row.decode(named: "retro_total")
-            c.retroEntered = try row.decode(named: "retro_entered")
-            c.qualityTotal = try row.decode(named: "quality_total")
-            c.qualityClean = try row.decode(named: "quality_clean")
-            c.missingFieldRecords = try row.decode(named: "missing_field_records")
-            c.errorRecords = try row.decode(named: "error_records")
-            c.staleRecords = try row.decode(named: "stale_records")
-            c.retroEnteredRecent = try row.decode(named: "retro_entered_recent")
-            c.retroLatestEntered = try row.decode(named: "retro_latest_entered")
-        }
+        try accumulate(rows, into: &perUnit, counts: [
+            ("e2e_total", \.e2eTotal),
+            ("e2e_done", \.e2eDone),
+            ("retro_total", \.retroTotal),
+            ("retro_entered", \.retroEntered),
+            ("quality_total", \.qualityTotal),
+            ("quality_clean", \.qualityClean),
+            ("missing_field_records", \.missingFieldRecords),
+            ("error_records", \.errorRecords),
+            ("stale_records", \.staleRecords),
+            ("retro_entered_recent", \.retroEnteredRecent),
+        ], days: [("retro_latest_entered", \.retroLatestEntered)])
     }
 
     func readDocuments(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
@@ -141,11 +144,11 @@ public struct WarehouseReader {
             WHERE issued_on BETWEEN \(window.plan.goLive) AND \(window.end)
             GROUP BY unit_id
             """)
-        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.docsTotal = try row.decode(named: "docs_total")
-            c.docsSigned = try row.decode(named: "docs_signed")
-            c.docsElectronic = try row.decode(named: "docs_electronic")
-        }
+        try accumulate(rows, into: &perUnit, counts: [
+            ("docs_total", \.docsTotal),
+            ("docs_signed", \.docsSigned),
+            ("docs_electronic", \.docsElectronic),
+        ])
     }
 
     func readTrainings(into perUnit: inout [String: UnitCounts]) throws(PostgresError) {
@@ -170,14 +173,13 @@ public struct WarehouseReader {
             FROM t
             GROUP BY unit_id
             """)
-        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.qlahsTrainings = try row.decode(named: "qlahs_trainings")
-            c.aiTrainings = try row.decode(named: "ai_trainings")
-            c.qlahsClassesOrSeminars = try row.decode(named: "qlahs_classes")
-            c.qlahsHandsOn = try row.decode(named: "qlahs_hands_on")
-            c.aiClassesOrSeminars = try row.decode(named: "ai_classes")
-            c.qlahsFirstClass = try row.decode(named: "qlahs_first_class")
-            c.aiFirstClass = try row.decode(named: "ai_first_class")
+        try accumulate(rows, into: &perUnit, counts: [
+            ("qlahs_trainings", \.qlahsTrainings),
+            ("ai_trainings", \.aiTrainings),
+            ("qlahs_classes", \.qlahsClassesOrSeminars),
+            ("qlahs_hands_on", \.qlahsHandsOn),
+            ("ai_classes", \.aiClassesOrSeminars),
+        ], days: [("qlahs_first_class", \.qlahsFirstClass), ("ai_first_class", \.aiFirstClass)]) { c, row throws(PostgresError) in
             c.qlahsHandsOnDays = [try row.decode(named: "qlahs_hands_on_1", as: Day?.self),
                                   try row.decode(named: "qlahs_hands_on_2", as: Day?.self)].compactMap { $0 }
         }
@@ -192,10 +194,10 @@ public struct WarehouseReader {
             WHERE recognized_on BETWEEN \(window.plan.periodStart) AND \(window.end)
             GROUP BY unit_id
             """)
-        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.qlahsInitiatives = try row.decode(named: "qlahs_initiatives")
-            c.aiProducts = try row.decode(named: "ai_products")
-        }
+        try accumulate(rows, into: &perUnit, counts: [
+            ("qlahs_initiatives", \.qlahsInitiatives),
+            ("ai_products", \.aiProducts),
+        ])
     }
 
     /// SPEC §4.6 infra_ready: an item is ready at D when ready ≥ required and it was completed by D.
@@ -214,18 +216,20 @@ public struct WarehouseReader {
             FROM i
             GROUP BY unit_id
             """)
-        try accumulate(rows, into: &perUnit) { c, row throws(PostgresError) in
-            c.infraItems = try row.decode(named: "infra_items")
-            c.infraReady = try row.decode(named: "infra_ready")
-            c.infraCompletedRecent = try row.decode(named: "infra_recent")
-            c.infraLatestCompleted = try row.decode(named: "infra_latest")
-        }
+        try accumulate(rows, into: &perUnit, counts: [
+            ("infra_items", \.infraItems),
+            ("infra_ready", \.infraReady),
+            ("infra_recent", \.infraCompletedRecent),
+        ], days: [("infra_latest", \.infraLatestCompleted)])
     }
 
-    /// Streams every active staff member's facts (SPEC §4.5) one `staff:<unit_id>` bloc at a time:
-    /// `body` gets the bloc's owner (its SPP unit or province; nil for staff whose unit belongs to no
-    /// bloc) and its staff. Memory holds one bloc, not the whole staff.
-    public func streamStaffBlocs(_ body: (String?, [StaffFacts]) throws -> Void) throws {
+    /// Streams every active staff member's facts (SPEC §4.5) one staff bloc at a time: `body` gets
+    /// the bloc's owner (its SPP unit or province; nil for staff whose unit belongs to no bloc) and
+    /// its staff. Memory holds one bloc, not the whole staff. `owners` is the organisation's one
+    /// definition of who owns which unit (`Organisation.individualBlocOwner`), sent as parameters.
+    public func streamStaffBlocs(owners: [UnitID: UnitID], _ body: (String?, [StaffFacts]) throws -> Void) throws {
+        let units = owners.keys.sorted()
+        let ownerOf = units.map { owners[$0] ?? "" }
         let w = window, p = window.plan
         let epoch = Day(year: 2000, month: 1, day: 1)!
         var owner: String?? = .none
@@ -283,11 +287,9 @@ public struct WarehouseReader {
                    d.staff_id IS NOT NULL AS disciplined,
                    coalesce(pc.total, 0) AS cases_total, coalesce(pc.e2e, 0) AS cases_e2e,
                    coalesce(pc.stale, 0) AS stale_records, coalesce(pc.errors, 0) AS error_records,
-                   CASE WHEN un.kind IN ('spp_unit', 'provincial') THEN un.unit_id
-                        WHEN un.kind IN ('department', 'regional') AND pu.kind = 'provincial' THEN pu.unit_id END AS owner
+                   o.owner
             FROM \(sql: sources("staff", as: "s"))
-            LEFT JOIN \(sql: sources("unit", as: "un")) ON un.unit_id = s.unit_id
-            LEFT JOIN \(sql: sources("unit", as: "pu")) ON pu.unit_id = un.parent_id
+            LEFT JOIN unnest(\(units)::text[], \(ownerOf)::text[]) AS o(unit_id, owner) ON o.unit_id = s.unit_id
             LEFT JOIN l ON l.staff_id = s.staff_id
             LEFT JOIN u ON u.staff_id = s.staff_id
             LEFT JOIN t ON t.staff_id = s.staff_id

@@ -3,6 +3,7 @@ import Postgres
 import TestSupport
 import ThiDuaConfig
 import ThiDuaCore
+import ThiDuaReport
 import ThiDuaWarehouse
 
 /// Reads one snapshot and computes, in-process, as a run would.
@@ -12,7 +13,7 @@ func compute(_ db: TestDatabase, asOf: String, plan: Plan = PlanFile.shipped()) 
     defer { reader.finish() }
     let d = try reader.read()
     var evaluation = Evaluation(units: d.units, perUnit: d.perUnit, window: window)
-    try reader.streamStaffBlocs { owner, staff in _ = evaluation.addStaffBloc(owner: owner, staff: staff) }
+    try reader.streamStaffBlocs(owners: evaluation.organisation.individualBlocOwner) { owner, staff in _ = evaluation.addStaffBloc(owner: owner, staff: staff) }
     return evaluation.finish(anomalies: d.anomalies)
 }
 
@@ -56,28 +57,8 @@ enum Fx {
     }
 }
 
+/// A CSV file of a run, read with the job's own reader (`CSVReader`, the one the rank movement
+/// uses); the Python tests read the same files with Python's csv module.
 func csvRows(_ path: String) throws -> [[String: String]] {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    var records: [[String]] = []
-    var field = "", record: [String] = [], quoted = false
-    var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-    chars.append("\r\n")
-    var i = 0
-    while i < chars.count {
-        let c = chars[i]
-        if quoted {
-            if c == "\"" {
-                if i + 1 < chars.count && chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-            } else { field.append(c) }
-        } else if c == "\"" { quoted = true }
-        else if c == "," { record.append(field); field = "" }
-        else if c == "\r\n" || c == "\n" {
-            record.append(field); field = ""
-            if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-            record = []
-        } else { field.append(c) }
-        i += 1
-    }
-    guard let header = records.first else { return [] }
-    return records.dropFirst().map { r in Dictionary(uniqueKeysWithValues: zip(header, r)) }
+    CSVReader.rows(try String(contentsOfFile: path, encoding: .utf8))
 }
