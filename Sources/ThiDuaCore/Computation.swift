@@ -31,6 +31,14 @@ public struct Evaluation {
     public func finish(anomalies: [Anomaly]) -> Computation {
         Computation(evaluation: self, perUnit: perUnit, unitsWithDiscipline: unitsWithDiscipline, sqlAnomalies: anomalies)
     }
+
+    /// Finishes with the fact relations' counts read meanwhile (on another session of the same
+    /// snapshot): they are added to the staff-based counts, which fill other fields.
+    public func finish(adding aggregates: [String: UnitCounts], anomalies: [Anomaly]) -> Computation {
+        var all = perUnit
+        for (unit, counts) in aggregates { all[unit, default: UnitCounts()].add(counts) }
+        return Computation(evaluation: self, perUnit: all, unitsWithDiscipline: unitsWithDiscipline, sqlAnomalies: anomalies)
+    }
 }
 
 /// The individual leaderboard and shortlist of one `staff:<unit_id>` bloc.

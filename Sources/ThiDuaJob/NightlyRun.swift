@@ -170,22 +170,36 @@ public struct NightlyRun: Sendable {
         do {
             let writer = RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark)
             let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
-            let data = try phase("queries") { try reader.read() }
-            Faults.hit("after-queries")
-            var evaluation = Evaluation(units: data.units, perUnit: data.perUnit, window: window)
+            let units = try reader.readUnits()
+            let dossierInputs = try reader.readDossiers()
+            var evaluation = Evaluation(units: units, perUnit: [:], window: window)
+            let owners = evaluation.organisation.individualBlocOwner
             let staffCSV = try writer.open("csv/staff_metrics.csv", Tables.staffMetrics)
             let shortlistCSV = try writer.open("csv/award_shortlist.csv", Tables.awardShortlist)
-            var collector = PageCollector(dossierNominees: Set(data.dossiers.map(\.nomineeID)))
-            try phase("staff") {
-                try reader.streamStaffBlocs(owners: evaluation.organisation.individualBlocOwner) { owner, staff in
+            var collector = PageCollector(dossierNominees: Set(dossierInputs.map(\.nomineeID)))
+            // Both cores on one snapshot (as pg_dump -j): a second session imports this snapshot and
+            // streams the staff while this one reads the fact relations and the anomalies.
+            let snapshot = try reader.exportSnapshot()
+            Faults.hit("after-export")
+            let staffReader = try WarehouseReader.join(try connect(settings, log: log), snapshot: snapshot, like: reader)
+            let staffWork = Background {
+                let t = Date()
+                try staffReader.streamStaffBlocs(owners: owners) { owner, staff in
                     let board = evaluation.addStaffBloc(owner: owner, staff: staff)
                     for s in board.standings { try staffCSV.write(Tables.staffMetricsRow(s, window: window)) }
                     for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
                     collector.add(board)
                 }
+                staffReader.finish()
+                return Date().timeIntervalSince(t)
             }
-            let report = phase("compute") { evaluation.finish(anomalies: data.anomalies) }
-            let dossiers = Dossiers.statuses(data.dossiers, window: window)
+            let aggregates = Swift.Result { try phase("queries") { try reader.readAggregates() } }
+            // Always wait for the staff session before going on or failing.
+            phases.append(("staff", try staffWork.wait()))
+            let (perUnit, sqlAnomalies) = try aggregates.get()
+            Faults.hit("after-queries")
+            let report = phase("compute") { evaluation.finish(adding: perUnit, anomalies: sqlAnomalies) }
+            let dossiers = Dossiers.statuses(dossierInputs, window: window)
             try phase("csv") {
                 for n in report.unitNominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
                 try writer.close("csv/staff_metrics.csv", staffCSV)
@@ -253,5 +267,32 @@ public struct NightlyRun: Sendable {
             staging.abandon()
             throw JobError.cantCreate("writing the run failed: \(Staging.describe(error)); earlier runs are untouched")
         }
+    }
+}
+
+/// Work on a thread of its own (the staff session), handed back with `wait()`. The closure owns
+/// what it captures until `wait()` returns: nothing else touches those values meanwhile.
+final class Background<T>: @unchecked Sendable {
+    private var outcome: Swift.Result<T, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping () throws -> T) {
+        let work = Unchecked(body)
+        Thread.detachNewThread { [self] in
+            outcome = Swift.Result { try work.value() }
+            done.signal()
+        }
+    }
+
+    func wait() throws -> T {
+        done.wait()
+        guard let outcome else { throw JobError.cantCreate("the staff session ended without a result") }
+        return try outcome.get()
+    }
+
+    /// A value handed to another thread that is not used on this one until the hand-back.
+    private struct Unchecked<V>: @unchecked Sendable {
+        let value: V
+        init(_ value: V) { self.value = value }
     }
 }

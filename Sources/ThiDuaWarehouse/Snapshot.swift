@@ -29,16 +29,19 @@ public struct WarehouseReader {
     let window: Window
     /// Where each relation is read from: itself, or one row per key when its key repeats.
     let sources: KeyedSources
+    /// The quoted schema every unqualified name points at.
+    let searchPath: String
 
     /// Opens the snapshot, points every unqualified name at `schema`, and finds the relations whose
     /// key repeats (a view need not have a key).
     public static func begin(_ connection: Connection, schema: String, window: Window) throws(PostgresError) -> WarehouseReader {
         try connection.beginReadOnlySnapshot()
-        try connection.query("SELECT set_config('search_path', quote_ident(\(schema)), true)")
+        let searchPath: String = try connection.query("SELECT quote_ident(\(schema)) AS path")[0].decode(named: "path")
+        try connection.query("SELECT set_config('search_path', \(searchPath), true)")
         // JIT compiles the wide anomaly and aggregate statements for seconds to save milliseconds.
         try connection.query("SELECT set_config('jit', 'off', true)")
         let sources = try KeyedSources.find(connection, listLimit: Anomalies.listLimit)
-        return WarehouseReader(connection: connection, window: window, sources: sources)
+        return WarehouseReader(connection: connection, window: window, sources: sources, searchPath: searchPath)
     }
 
     /// A day the report prints, or nil when it lies outside 2000–2100 (listed as date_out_of_range):
@@ -48,6 +51,26 @@ public struct WarehouseReader {
     }
 
     public func finish() { connection.rollback() }
+
+    /// Names this snapshot for a second session (`pg_export_snapshot`, as `pg_dump -j` does): valid
+    /// while this reader's transaction is open.
+    public func exportSnapshot() throws(PostgresError) -> String {
+        try connection.query("SELECT pg_export_snapshot() AS snapshot")[0].decode(named: "snapshot")
+    }
+
+    /// A second reader on another session that sees exactly the same snapshot as `first`: every
+    /// figure of a run still comes from one consistent view of the warehouse, read on two cores.
+    public static func join(_ connection: Connection, snapshot: String, like first: WarehouseReader) throws(PostgresError) -> WarehouseReader {
+        // SET TRANSACTION SNAPSHOT takes no parameter: the id is checked to be what the server
+        // prints (hex digits and dashes) before it is written into the statement.
+        guard !snapshot.isEmpty, snapshot.count < 64, snapshot.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw PostgresError(kind: .decode, message: "the server exported an unexpected snapshot id")
+        }
+        try connection.beginReadOnlySnapshot()
+        try connection.query(Query(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
+        try connection.query("SELECT set_config('search_path', \(first.searchPath), true), set_config('jit', 'off', true)")
+        return WarehouseReader(connection: connection, window: first.window, sources: first.sources, searchPath: first.searchPath)
+    }
 
     /// Adds a per-unit aggregate (a `unit_id` column) to each unit's counts: each named column to
     /// its field; rows of no unit (an empty unit_id, listed as unknown_unit) belong to no bloc.
@@ -65,21 +88,28 @@ public struct WarehouseReader {
         }
     }
 
+    /// Everything but the staff, in one go (tests, and a run on one session).
     public func read() throws(PostgresError) -> WarehouseData {
         let units = try readUnits()
+        let dossiers = try readDossiers()
+        let (perUnit, anomalies) = try readAggregates()
+        return WarehouseData(units: units, perUnit: perUnit, dossiers: dossiers, anomalies: anomalies)
+    }
+
+    /// Each unit's own counts of the fact relations, and every anomaly the SQL finds.
+    public func readAggregates() throws(PostgresError) -> (perUnit: [String: UnitCounts], anomalies: [Anomaly]) {
         var perUnit: [String: UnitCounts] = [:]
         try readCases(into: &perUnit)
         try readDocuments(into: &perUnit)
         try readTrainings(into: &perUnit)
         try readInitiatives(into: &perUnit)
         try readInfrastructure(into: &perUnit)
-        return WarehouseData(units: units, perUnit: perUnit, dossiers: try readDossiers(),
-                             anomalies: sources.anomalies + (try Anomalies.read(connection, window: window, sources: sources)))
+        return (perUnit, sources.anomalies + (try Anomalies.read(connection, window: window, sources: sources)))
     }
 
     /// The units, one per unit_id (a repeated id is read once, see `KeyedSources`); a row with no
     /// unit_id is listed as null_value and skipped, an empty name shows the id.
-    func readUnits() throws(PostgresError) -> [Unit] {
+    public func readUnits() throws(PostgresError) -> [Unit] {
         try connection.query("""
             SELECT unit_id, name, kind, parent_id, headcount FROM \(sql: sources("unit"))
             WHERE unit_id IS NOT NULL ORDER BY unit_id
@@ -329,7 +359,7 @@ public struct WarehouseReader {
     }
 
     /// The dossiers; a missing part counts as missing, an empty code as unknown (both listed).
-    func readDossiers() throws(PostgresError) -> [DossierInput] {
+    public func readDossiers() throws(PostgresError) -> [DossierInput] {
         try connection.query("""
             SELECT dossier_id, coalesce(nominee_kind, '') AS nominee_kind, coalesce(nominee_id, '') AS nominee_id,
                    coalesce(award_level, '') AS award_level, \(sql: Self.shownDay("submitted_on")) AS submitted_on,

@@ -61,4 +61,31 @@ struct JobTests {
         if case .failure(let e) = outcome { return e }
         return nil
     }
+
+    @Test("two sessions, one snapshot: a write committed after the first session's snapshot and before the second's start is seen by neither")
+    func oneSnapshotOnTwoSessions() throws {
+        let (db, scratch, out) = try smallWarehouse()
+        defer { db.drop(); _ = scratch }
+        let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
+                            environment: ["THIDUA_FAULT": "pause:after-export:2"])
+        // Wait until the first session holds its snapshot (its staging folder exists, the statement
+        // that exported it is done), then commit a staff member (read by the staff session) and
+        // cases (read by the first session).
+        var waited = 0.0
+        while leftovers(out).isEmpty && waited < 15 { Thread.sleep(forTimeInterval: 0.05); waited += 0.05 }
+        Thread.sleep(forTimeInterval: 0.5)
+        try db.sql(Fx.staff("late-s", unit: "A") + Fx.cases("A", "late-c", count: 7, accepted: "2026-02-02", prosecutor: "late-s"))
+        let done = p.wait()
+        #expect(done.status == 0, "\(done.all)")
+        let staff = try csvRows(out + "/2026-03-15/csv/staff_metrics.csv")
+        #expect(!staff.contains { $0["staff_id"] == "late-s" }, "the staff session saw a later write")
+        #expect(staff.count == 8)
+        let units = try csvRows(out + "/2026-03-15/csv/unit_metrics.csv")
+        #expect(units.first { $0["unit_id"] == "A" }?["e2e_total"] == "40", "the first session saw a later write")
+        // A run after the write sees it: the test can fail.
+        let again = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-16", "--out", out])
+        #expect(again.status == 0, "\(again.all)")
+        #expect(try csvRows(out + "/2026-03-16/csv/staff_metrics.csv").contains { $0["staff_id"] == "late-s" })
+        #expect(try csvRows(out + "/2026-03-16/csv/unit_metrics.csv").first { $0["unit_id"] == "A" }?["e2e_total"] == "47")
+    }
 }
