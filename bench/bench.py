@@ -54,7 +54,8 @@ def sql_floor_script(trace_path):
     with open(trace_path) as f:
         for n, line in enumerate(f):
             q = json.loads(line)
-            if q["sql"].startswith("BEGIN") or "set_config" in q["sql"] or "advisory" in q["sql"]:
+            if q["sql"].startswith("BEGIN") or "set_config" in q["sql"] or "advisory" in q["sql"] \
+                    or q["sql"].startswith("SET TRANSACTION SNAPSHOT") or "pg_export_snapshot" in q["sql"]:
                 continue
             lit = ["NULL" if b is None else "'" + b.replace("'", "''") + "'" for b in q["binds"]]
             lines.append(f"PREPARE q{n} AS {q['sql']};")
@@ -62,6 +63,42 @@ def sql_floor_script(trace_path):
             lines.append(f"DEALLOCATE q{n};")
     lines.append("COMMIT;")
     return "\n".join(lines) + "\n"
+
+
+def statement_times(db, trace_path):
+    """Each of the job's statements timed on its own (psql \\timing), in the job's order, one snapshot."""
+    lines = ["BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;", "SET search_path TO thidua;", "SET jit = off;"]
+    labels = []
+    with open(trace_path) as f:
+        for n, line in enumerate(f):
+            q = json.loads(line)
+            sql = q["sql"]
+            if len(sql) < 120 or "pg_export_snapshot" in sql or sql.startswith("SET TRANSACTION SNAPSHOT"):
+                continue
+            lit = ["NULL" if b is None else "'" + b.replace("'", "''") + "'" for b in q["binds"]]
+            labels.append(statement_label(sql))
+            lines += [f"PREPARE q{n} AS {sql};", "\\timing on", f"EXECUTE q{n}" + (f"({', '.join(lit)})" if lit else "") + ";",
+                      "\\timing off", f"DEALLOCATE q{n};"]
+    lines.append("COMMIT;")
+    r = subprocess.run(["psql", "-X", "-q", "-d", db, "-o", "/dev/null"], input="\n".join(lines) + "\n", capture_output=True, text=True)
+    ms = [float(x) for x in re.findall(r"Time: ([0-9.]+) ms", r.stdout + r.stderr)]
+    return dict(zip(labels, [m / 1000 for m in ms]))
+
+
+def statement_label(sql):
+    """A short name for a statement: the relation it reads first."""
+    flat = " ".join(sql.split())
+    if "check_no" in flat:
+        return "anomaly checks"
+    if "HAVING count(*) > 1" in flat:
+        return "repeated keys"
+    m = re.search(r"FROM \(?(?:SELECT DISTINCT ON \([^)]*\) \* FROM )?([a-z_]+)", flat)
+    what = m.group(1) if m else flat[:30]
+    if "WITH l AS" in flat:
+        return "staff facts (luyenai_daily, platform_usage, …)"
+    if "not_entered" in flat:
+        return "records to fix (case_record)"
+    return f"per unit: {what}"
 
 
 def timed(args, **kw):
@@ -79,6 +116,7 @@ def main():
     subprocess.run([sys.executable, "-c", "import psycopg"], check=False, capture_output=True).returncode == 0 or \
         sh([sys.executable, "-m", "pip", "install", "-q", "psycopg"])
     dbs = {s: ensure_db(s) for s in SCALES}
+    baseline = os.environ.get("BENCH_BASELINE")
     work = tempfile.mkdtemp(prefix="thidua-bench-")
     scripts, sizes = {}, {}
     for s, db in dbs.items():
@@ -90,7 +128,13 @@ def main():
             f.write(sql_floor_script(trace))
         sizes[s] = {r: int(psql(db, "-At", "-c", f"SELECT count(*) FROM thidua.{r}").stdout) for r in RELATIONS}
     scan_sql = "\n".join(f"SELECT count(*) FROM thidua.{r};" for r in RELATIONS)
-    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": []} for s in SCALES}
+    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": [], "stmts": [], "base": []} for s in SCALES}
+    base_traces = {}
+    if baseline:
+        for s, db in dbs.items():
+            base_traces[s] = f"{work}/trace-base-{s}.jsonl"
+            sh([baseline, "run", "--db", f"dbname={db}", "--as-of", AS_OF, "--out", f"{work}/warm-base-{s}"],
+               env=dict(os.environ, THIDUA_SQL_TRACE=base_traces[s]))
     for i in range(RUNS):
         for s, db in dbs.items():
             out = f"{work}/out-{s}"
@@ -103,6 +147,9 @@ def main():
                 results[s]["phases"].append(json.load(f)["durations_seconds"])
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-f", scripts[s]])
             results[s]["sql"].append(secs)
+            results[s]["stmts"].append(statement_times(db, f"{work}/trace-{s}.jsonl"))
+            if baseline:
+                results[s]["base"].append(statement_times(db, base_traces[s]))
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-c", scan_sql])
             results[s]["scan"].append(secs)
             secs, _ = timed([sys.executable, f"{ROOT}/bench/naive_peer.py", f"dbname={db}", AS_OF, f"{work}/naive-{s}.csv"])
@@ -123,7 +170,7 @@ def main():
         job, sqlf, scan, naive = med(r["job"]), med(r["sql"]), med(r["scan"]), med(r["naive"])
         lines.append(f"| {s} | {cell(r['job'])} | {cell(r['rss'], 'MiB')} | {cell(r['sql'])} | {cell(r['scan'])} | {cell(r['naive'])} "
                      f"| {job / sqlf:.2f} | {job / scan:.2f} | {naive / job:.1f} |")
-        verdicts.append((s, job / sqlf <= 1.25, job / scan <= 3, med(r["rss"]) <= 64, naive / job >= 5))
+        verdicts.append((s, job / sqlf <= 1.5, job / scan <= 10, med(r["rss"]) <= 64, naive / job >= 5))
     rss_ratio = ""
     if "1" in results and "5" in results:
         ratio = med(results["5"]["rss"]) / med(results["1"]["rss"])
@@ -133,6 +180,17 @@ def main():
     for s in SCALES:
         keys = sorted(results[s]["phases"][0])
         phase_lines.append(f"| {s} | " + " | ".join(f"{med([p.get(k, 0) for p in results[s]['phases']]):.3f}" for k in keys) + " |")
+    stmt_lines = ["| scale | statement | " + ("before (BENCH_BASELINE) | " if baseline else "") + "now |",
+                  "|---|---|" + ("---|" if baseline else "") + "---|"]
+    for s in SCALES:
+        now = results[s]["stmts"]
+        for label in (now[0].keys() if now else []):
+            cells = []
+            if baseline:
+                b = [x[label] for x in results[s]["base"] if label in x]
+                cells.append(f"{med(b):.3f}" if b else "—")
+            cells.append(f"{med([x[label] for x in now if label in x]):.3f}")
+            stmt_lines.append(f"| {s} | {label} | " + " | ".join(cells) + " |")
     size_lines = ["| relation | " + " | ".join(f"scale {s}" for s in SCALES) + " |", "|---|" + "---|" * len(SCALES)]
     for rel in RELATIONS:
         size_lines.append(f"| {rel} | " + " | ".join(f"{sizes[s][rel]:,}" for s in SCALES) + " |")
@@ -148,7 +206,7 @@ def main():
     print(table)
     print(rss_ratio)
     for s, a, b, c, d in verdicts:
-        print(f"scale {s}: job ≤ 1.25× SQL floor {'met' if a else 'MISSED'}; job ≤ 3× scan floor {'met' if b else 'MISSED'}; "
+        print(f"scale {s}: job ≤ 1.5× SQL floor {'met' if a else 'MISSED'}; job ≤ 10× scan floor {'met' if b else 'MISSED'}; "
               f"RSS ≤ 64 MiB {'met' if c else 'MISSED'}; naive ≥ 5× job {'met' if d else 'MISSED'}")
     doc = f"""# Benchmarks
 
@@ -169,15 +227,23 @@ medians with min–max. Machine: {machine}.
 
 {rss_ratio}
 
-Targets: job ≤ 1.25 × SQL floor; job ≤ 3 × scan floor; peak RSS ≤ 64 MiB at scale 1 and scale 5
-within +10%; naive peer ≥ 5 × slower than the job.
+Targets (issue 15): job ≤ 1.5 × SQL floor; job ≤ 10 × scan floor; peak RSS ≤ 64 MiB at scale 1
+and scale 5 within +10%; naive peer ≥ 5 × slower than the job. The SQL floor replays the statements
+one after another on one session; the job runs them on two sessions of one snapshot.
 
 """ + "\n".join(f"- scale {s}: SQL floor {'met' if a else 'missed'}, scan floor {'met' if b else 'missed'}, "
                 f"RSS {'met' if c else 'missed'}, naive peer {'met' if d else 'missed'}" for s, a, b, c, d in verdicts) + f"""
 
 ## The job's phases (median seconds, from its manifest)
 
+The staff and the records to fix are read on the second session while the first reads the fact
+relations and the anomalies (`queries`), so these phases overlap.
+
 {chr(10).join(phase_lines)}
+
+## Each statement (median seconds, psql `\\timing`, one snapshot)
+
+{chr(10).join(stmt_lines)}
 
 ## Data sizes (rows)
 

@@ -181,8 +181,13 @@ public final class Connection {
     /// the benchmark can replay the job's own SQL through psql (its "SQL floor").
     private static let tracePath = ProcessInfo.processInfo.environment["THIDUA_SQL_TRACE"]
 
+    /// Two sessions may trace at once (the run reads on two cores): one line at a time.
+    private static let traceLock = NSLock()
+
     private func trace(_ query: Query) {
         guard let path = Self.tracePath else { return }
+        Self.traceLock.lock()
+        defer { Self.traceLock.unlock() }
         let object: [String: Any] = ["sql": query.sql, "binds": query.binds.map { $0 as Any? ?? NSNull() }]
         guard var data = try? JSONSerialization.data(withJSONObject: object) else { return }
         data.append(0x0A)

@@ -182,7 +182,10 @@ public struct NightlyRun: Sendable {
             let snapshot = try reader.exportSnapshot()
             Faults.hit("after-export")
             let staffReader = try WarehouseReader.join(try connect(settings, log: log), snapshot: snapshot, like: reader)
+            // The second session streams the staff, then the records to fix (their files are written
+            // meanwhile); this one reads the fact relations and the anomalies.
             let staffWork = Background {
+                Faults.hit("staff-session")
                 let t = Date()
                 try staffReader.streamStaffBlocs(owners: owners) { owner, staff in
                     let board = evaluation.addStaffBloc(owner: owner, staff: staff)
@@ -190,12 +193,15 @@ public struct NightlyRun: Sendable {
                     for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
                     collector.add(board)
                 }
+                let t2 = Date()
+                let quality = try writer.qualityRecords(staffReader)
                 staffReader.finish()
-                return Date().timeIntervalSince(t)
+                return (quality, [("staff", t2.timeIntervalSince(t)), ("quality_records", Date().timeIntervalSince(t2))])
             }
             let aggregates = Swift.Result { try phase("queries") { try reader.readAggregates() } }
-            // Always wait for the staff session before going on or failing.
-            phases.append(("staff", try staffWork.wait()))
+            // Always wait for the second session before going on or failing.
+            let (quality, staffPhases) = try staffWork.wait()
+            phases += staffPhases
             let (perUnit, sqlAnomalies) = try aggregates.get()
             Faults.hit("after-queries")
             let report = phase("compute") { evaluation.finish(adding: perUnit, anomalies: sqlAnomalies) }
@@ -209,7 +215,6 @@ public struct NightlyRun: Sendable {
                 try writer.all("csv/dossiers.csv", Tables.dossiers, dossiers.map { Tables.dossierRow($0.0, $0.1, window: window) })
                 try writer.all("csv/anomalies.csv", Tables.anomalies, report.anomalies.map { Tables.anomalyRow($0, window: window) })
             }
-            let quality = try phase("quality_records") { try writer.qualityRecords(reader) }
             reader.finish()
             Faults.hit("csv-written")
             try phase("html") {

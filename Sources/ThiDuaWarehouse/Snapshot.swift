@@ -67,7 +67,12 @@ public struct WarehouseReader {
             throw PostgresError(kind: .decode, message: "the server exported an unexpected snapshot id")
         }
         try connection.beginReadOnlySnapshot()
-        try connection.query(Query(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'"))
+        do { try connection.query(Query(sql: "SET TRANSACTION SNAPSHOT '\(snapshot)'")) } catch {
+            // The exporting session ended (killed, lost): its snapshot is gone. Worth a new start.
+            guard error.sqlState == "22023" else { throw error }
+            throw PostgresError(kind: .connectionLost, message: "the snapshot of the run's first session is gone (that session ended)",
+                                target: error.target)
+        }
         try connection.query("SELECT set_config('search_path', \(first.searchPath), true), set_config('jit', 'off', true)")
         return WarehouseReader(connection: connection, window: first.window, sources: first.sources, searchPath: first.searchPath)
     }
@@ -258,9 +263,16 @@ public struct WarehouseReader {
     /// its staff. Memory holds one bloc, not the whole staff. `owners` is the organisation's one
     /// definition of who owns which unit (`Organisation.individualBlocOwner`), sent as parameters.
     public func streamStaffBlocs(owners: [UnitID: UnitID], _ body: (String?, [StaffFacts]) throws -> Void) throws {
+        let w = window, p = window.plan
+        // Active weeks: a bit per week since period_start, counted at the end, when the period fits
+        // in 63 weeks (a hash aggregate over the LuyenAI rows); count(DISTINCT) otherwise (which
+        // makes the server sort every row).
+        let studied = "day >= DATE '\(p.periodStart)' AND minutes > 0"
+        let weeks = Individuals.weeksInPeriod(w) <= 63
+            ? TrustedSQL("coalesce(bit_count(bit_or(1::bigint << ((day - DATE '\(p.periodStart)') / 7)) FILTER (WHERE \(studied))::bit(64)), 0)")
+            : TrustedSQL("count(DISTINCT (day - DATE '\(p.periodStart)') / 7) FILTER (WHERE \(studied))")
         let units = owners.keys.sorted()
         let ownerOf = units.map { owners[$0] ?? "" }
-        let w = window, p = window.plan
         let epoch = Day(year: 2000, month: 1, day: 1)!
         var owner: String?? = .none
         var group: [StaffFacts] = []
@@ -270,8 +282,7 @@ public struct WarehouseReader {
                        max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE level IS NOT NULL) AS lv_now,
                        max(ARRAY[day - \(epoch)::date, level]) FILTER (WHERE level IS NOT NULL AND day <= \(w.luyenaiCutoff)) AS lv_cut,
                        sum(least(minutes, 1440)) FILTER (WHERE day >= \(p.periodStart) AND minutes > 0) AS minutes,
-                       count(DISTINCT (day - \(p.periodStart)::date) / 7)
-                           FILTER (WHERE day >= \(p.periodStart) AND minutes > 0) AS weeks,
+                       \(sql: weeks) AS weeks,
                        min(day) FILTER (WHERE minutes > 0) AS first_study
                 FROM \(sql: sources("luyenai_daily"))
                 WHERE day BETWEEN \(epoch) AND \(w.end)

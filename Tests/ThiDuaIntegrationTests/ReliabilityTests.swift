@@ -17,22 +17,30 @@ func startThidua(_ arguments: [String], environment extra: [String: String] = [:
     try Spawned(thiduaBinary, arguments, environment: extra)
 }
 
-/// The backend pids of the job's session (application_name thidua) on a database, once it sits
-/// idle inside its snapshot (the job pauses there after its queries).
-func jobBackends(_ db: TestDatabase, timeout: Double = 15) throws -> [Int32] {
+/// The backend pid of one of the job's two sessions (application_name thidua) on a database, once
+/// it sits idle inside the snapshot: `.first` exports the snapshot, `.second` imports it later.
+enum JobSession: String, CaseIterable, Sendable { case first, second }
+
+/// Where the job pauses so that a session sits idle in its snapshot: the first session right after
+/// it exported the snapshot (the second is not connected yet), the second right after it imported it.
+func pausePoint(_ session: JobSession) -> String { session == .first ? "after-export" : "staff-session" }
+
+func jobBackend(_ db: TestDatabase, _ session: JobSession, timeout: Double = 15) throws -> Int32? {
     let admin = try TestDatabase.admin()
     var waited = 0.0
     while waited < timeout {
         let rows = try admin.query("""
             SELECT pid FROM pg_stat_activity
             WHERE application_name = 'thidua' AND datname = \(db.name) AND state = 'idle in transaction'
+            ORDER BY backend_start
             """)
         let pids = try rows.map { try $0.decode(0, as: Int.self) }.map { Int32($0) }
-        if !pids.isEmpty { return pids }
+        if session == .first, pids.count == 1 { return pids[0] }
+        if session == .second, pids.count == 2 { return pids[1] }
         Thread.sleep(forTimeInterval: 0.1)
         waited += 0.1
     }
-    return []
+    return nil
 }
 
 @Suite("faults survived, bad input refused, nothing leaked", .serialized)
@@ -55,42 +63,44 @@ struct ReliabilityTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"))
     }
 
-    @Test("the server ends the session mid-run: the run starts its snapshot again and publishes one whole run")
-    func sessionKilled() throws {
+    @Test("the server ends either session mid-run: the run starts its snapshot again and publishes one whole run",
+          arguments: JobSession.allCases)
+    func sessionKilled(session: JobSession) throws {
         let (db, scratch, _) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
         let config = try faultConfig(scratch.path)
         let out = scratch.path + "/out"
         let p = try startThidua(["run", "--config", config, "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                                       environment: ["THIDUA_FAULT": "pause:after-queries:2"])
-        let pids = try jobBackends(db)
-        #expect(!pids.isEmpty)
+                                       environment: ["THIDUA_FAULT": "pause:\(pausePoint(session)):2"])
+        let pid = try jobBackend(db, session)
+        #expect(pid != nil, "the \(session) session")
         let admin = try TestDatabase.admin()
-        for pid in pids { try admin.query("SELECT pg_terminate_backend(\(Int(pid)))") }
+        if let pid { try admin.query("SELECT pg_terminate_backend(\(Int(pid)))") }
         let done = p.wait()
         let stderr = done.stderr
         #expect(done.status == 0, "\(stderr)")
-        #expect(stderr.contains("starting the snapshot again"))
+        #expect(stderr.contains("starting the snapshot again"), "\(session): \(stderr)")
         try verifyLatest(out, expect: "2026-03-15")
         #expect(leftovers(out).isEmpty)
     }
 
-    @Test("a hung backend (SIGSTOP): the client deadline cancels and the run exits 75 instead of hanging")
-    func hungBackend() throws {
+    @Test("a hung backend (SIGSTOP) on either session: the client deadline cancels and the run exits 75 instead of hanging",
+          arguments: JobSession.allCases)
+    func hungBackend(session: JobSession) throws {
         let (db, scratch, _) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
         let config = try faultConfig(scratch.path, retries: 1, deadline: 2)
         let out = scratch.path + "/out"
         let started = Date()
         let p = try startThidua(["run", "--config", config, "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                                       environment: ["THIDUA_FAULT": "pause:after-queries:2"])
-        let pids = try jobBackends(db)
-        #expect(!pids.isEmpty)
-        for pid in pids { kill(pid, SIGSTOP) }
-        defer { for pid in pids { kill(pid, SIGCONT) } }
+                                       environment: ["THIDUA_FAULT": "pause:\(pausePoint(session)):2"])
+        let pid = try jobBackend(db, session)
+        #expect(pid != nil)
+        if let pid { kill(pid, SIGSTOP) }
+        defer { if let pid { kill(pid, SIGCONT) } }
         let done = p.wait()
         let stderr = done.stderr
-        #expect(done.status == 75, "\(stderr)")
+        #expect(done.status == 75, "\(session): \(stderr)")
         #expect(stderr.contains("no answer from the server"))
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(!FileManager.default.fileExists(atPath: out + "/2026-03-15"))
