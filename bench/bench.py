@@ -50,7 +50,8 @@ def ensure_db(scale):
 
 def sql_floor_script(trace_path):
     """The job's own statements, replayed with the same parameters inside one read-only snapshot."""
-    lines = ["BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;", "SET search_path TO thidua;"]
+    # The job's own session settings (set_config in the trace): no JIT.
+    lines = ["BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;", "SET search_path TO thidua;", "SET jit = off;"]
     with open(trace_path) as f:
         for n, line in enumerate(f):
             q = json.loads(line)

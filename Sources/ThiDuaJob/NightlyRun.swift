@@ -182,8 +182,7 @@ public struct NightlyRun: Sendable {
             let snapshot = try reader.exportSnapshot()
             Faults.hit("after-export")
             let staffReader = try WarehouseReader.join(try connect(settings, log: log), snapshot: snapshot, like: reader)
-            // The second session streams the staff, then the records to fix (their files are written
-            // meanwhile); this one reads the fact relations and the anomalies.
+            // The second session streams the staff.
             let staffWork = Background {
                 Faults.hit("staff-session")
                 let t = Date()
@@ -193,16 +192,19 @@ public struct NightlyRun: Sendable {
                     for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
                     collector.add(board)
                 }
-                let t2 = Date()
-                let quality = try writer.qualityRecords(staffReader)
                 staffReader.finish()
-                return (quality, [("staff", t2.timeIntervalSince(t)), ("quality_records", Date().timeIntervalSince(t2))])
+                return Date().timeIntervalSince(t)
             }
-            let aggregates = Swift.Result { try phase("queries") { try reader.readAggregates() } }
+            // This session reads the fact relations, the anomalies, then streams the records to fix
+            // (their files are written meanwhile).
+            let firstWork = Swift.Result { () throws -> ([String: UnitCounts], [Anomaly], QualitySummary) in
+                let (perUnit, anomalies) = try phase("queries") { try reader.readAggregates() }
+                let quality = try phase("quality_records") { try writer.qualityRecords(reader) }
+                return (perUnit, anomalies, quality)
+            }
             // Always wait for the second session before going on or failing.
-            let (quality, staffPhases) = try staffWork.wait()
-            phases += staffPhases
-            let (perUnit, sqlAnomalies) = try aggregates.get()
+            phases.append(("staff", try staffWork.wait()))
+            let (perUnit, sqlAnomalies, quality) = try firstWork.get()
             Faults.hit("after-queries")
             let report = phase("compute") { evaluation.finish(adding: perUnit, anomalies: sqlAnomalies) }
             let dossiers = Dossiers.statuses(dossierInputs, window: window)

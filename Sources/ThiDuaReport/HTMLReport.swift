@@ -4,13 +4,14 @@ import Mustache
 import ThiDuaCore
 
 
-/// Text from the warehouse as a page shows it: NFC, control characters (ESC, BEL …) removed, and at
+/// Text from the warehouse as a page shows it: control characters (ESC, BEL …) removed, and at
 /// most `limit` characters (the CSV files keep the whole text; over-long names are anomalies).
 public func pageText(_ s: String, limit: Int = pageTextLimit) -> String {
+    // Most texts are short and clean: one pass over the UTF-8 bytes settles it.
+    if s.utf8.count <= limit && !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return s }
     let clean = s.unicodeScalars.contains { isControl($0) }
         ? String(String.UnicodeScalarView(s.unicodeScalars.filter { !isControl($0) })) : s
-    let text = clean.precomposedStringWithCanonicalMapping
-    return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    return clean.count > limit ? String(clean.prefix(limit - 1)) + "…" : clean
 }
 
 /// How many characters of one warehouse text a page shows.
@@ -25,7 +26,7 @@ func isControl(_ u: Unicode.Scalar) -> Bool {
 public func htmlEscape(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.count)
-    for ch in pageText(s, limit: 400) {
+    for ch in pageText(s, limit: 400).precomposedStringWithCanonicalMapping {
         switch ch {
         case "<": out += "&lt;"
         case ">": out += "&gt;"

@@ -73,7 +73,9 @@ public struct WarehouseReader {
             throw PostgresError(kind: .connectionLost, message: "the snapshot of the run's first session is gone (that session ended)",
                                 target: error.target)
         }
-        try connection.query("SELECT set_config('search_path', \(first.searchPath), true), set_config('jit', 'off', true)")
+        try connection.query("""
+            SELECT set_config('search_path', \(first.searchPath), true), set_config('jit', 'off', true)
+            """)
         return WarehouseReader(connection: connection, window: first.window, sources: first.sources, searchPath: first.searchPath)
     }
 
