@@ -237,8 +237,9 @@ one after another on one session; the job runs them on two sessions of one snaps
 
 ## The job's phases (median seconds, from its manifest)
 
-The staff and the records to fix are read on the second session while the first reads the fact
-relations and the anomalies (`queries`), so these phases overlap.
+The staff are read on the second session while the first reads the fact relations and the
+anomalies (`queries`) and then streams the records to fix (`quality_records`, with their ~700 files),
+so `staff` overlaps the other two.
 
 {chr(10).join(phase_lines)}
 
