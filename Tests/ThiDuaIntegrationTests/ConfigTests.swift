@@ -30,15 +30,7 @@ struct ConfigTests {
         ("report: [1, 2\n", "not valid YAML"),
     ])
     func badConfig(text: String, key: String) throws {
-        let scratch = try ScratchFolder()
-        let file = scratch.path + "/bad.yaml"
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let out = try runThidua(["run", "--config", file, "--as-of", "2026-03-01", "--out", scratch.path + "/out"])
-        #expect(out.status == 78, "\(out.all)")
-        #expect(out.stderr.contains(file))
-        #expect(out.stderr.contains(key), "\(out.stderr)")
-        #expect(!out.all.contains("Secret-77"))
-        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"))
+        try expectRefused(config: text, key: key)
     }
 
     @Test("a missing configuration or plan file is exit 78")

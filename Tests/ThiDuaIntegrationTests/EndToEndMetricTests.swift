@@ -54,13 +54,9 @@ struct EndToEndMetricTests {
 
     @Test("the run writes unit_metrics.csv with the e2e columns for every bloc")
     func csvFile() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(Self.fixture)
-        let scratch = try ScratchFolder()
-        let out = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path])
-        #expect(out.status == 0, "\(out.all)")
-        let rows = try csvRows("\(scratch.path)/2026-03-15/csv/unit_metrics.csv")
+        let (db, scratch, dir) = try publishedRun(of: Self.fixture, asOf: "2026-03-15")
+        defer { db.drop(); _ = scratch }
+        let rows = try csvRows("\(dir)/csv/unit_metrics.csv")
         let a = try #require(rows.first { $0["bloc"] == "spp" && $0["unit_id"] == "A" })
         #expect(a["e2e_total"] == "50")
         #expect(a["e2e_done"] == "49")

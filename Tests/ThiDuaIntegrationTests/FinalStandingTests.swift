@@ -164,13 +164,8 @@ struct FinalStandingTests {
 
     @Test("an impossible rate is listed, unranked for its criterion and flagged on its page and on the index")
     func impossibleRate() throws {
-        let db = try TestDatabase()
-        defer { db.drop() }
-        try db.sql(Self.fixture)
-        let scratch = try ScratchFolder()
-        let run = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-11-28", "--out", scratch.path])
-        #expect(run.status == 0, "\(run.all)")
-        let dir = "\(scratch.path)/2026-11-28"
+        let (db, scratch, dir) = try publishedRun(of: Self.fixture, asOf: "2026-11-28")
+        defer { db.drop(); _ = scratch }
         let units = try csvRows("\(dir)/csv/unit_metrics.csv")
         let s = try #require(units.first { $0["unit_id"] == "S" })
         #expect(s["level5_staff"] == "3")

@@ -71,8 +71,7 @@ struct JobTests {
         // Wait until the first session holds its snapshot (its staging folder exists, the statement
         // that exported it is done), then commit a staff member (read by the staff session) and
         // cases (read by the first session).
-        var waited = 0.0
-        while leftovers(out).isEmpty && waited < 15 { Thread.sleep(forTimeInterval: 0.05); waited += 0.05 }
+        #expect(waitUntil { !leftovers(out).isEmpty })
         Thread.sleep(forTimeInterval: 0.5)
         try db.sql(Fx.staff("late-s", unit: "A") + Fx.cases("A", "late-c", count: 7, accepted: "2026-02-02", prosecutor: "late-s"))
         let done = p.wait()

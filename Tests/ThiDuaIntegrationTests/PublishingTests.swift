@@ -87,10 +87,7 @@ struct PublishingTests {
         defer { db.drop(); _ = scratch }
         let slow = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out],
                                environment: ["THIDUA_FAULT": "pause:after-lock:4"])
-        var waited = 0.0
-        while !FileManager.default.fileExists(atPath: out + "/.thidua.lock") && waited < 10 {
-            Thread.sleep(forTimeInterval: 0.1); waited += 0.1
-        }
+        #expect(waitUntil(10) { FileManager.default.fileExists(atPath: out + "/.thidua.lock") })
         Thread.sleep(forTimeInterval: 0.5)
         let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let second = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])

@@ -23,7 +23,6 @@ func python(_ script: String, _ args: [String]) throws -> ProcessOutcome {
 @Suite("the report and the CSV files, read as their users read them", .serialized)
 struct ReportTests {
     static func hostileRun() throws -> (TestDatabase, ScratchFolder, String) {
-        let db = try TestDatabase()
         var s = ""
         for h in hostileNames {
             s += Fx.unit(h.id, "spp_unit", name: h.name)
@@ -32,11 +31,7 @@ struct ReportTests {
         }
         s += Fx.unit("P", "provincial") + Fx.unit("P-r1", "regional", parent: "P", name: "VKSND khu vực <1> & \"2\"")
         s += Fx.cases("P-r1", "pr", count: 5, accepted: "2026-02-01", e2e: 5)
-        try db.sql(s)
-        let scratch = try ScratchFolder()
-        let out = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path])
-        #expect(out.status == 0, "\(out.all)")
-        return (db, scratch, scratch.path + "/2026-03-15")
+        return try publishedRun(of: s, asOf: "2026-03-15")
     }
 
     @Test("CSV files read back through Python's csv module with every name intact (NFC, neutralised formulas)")

@@ -14,17 +14,6 @@ struct StopTests {
         }
     }
 
-    /// Waits until `condition` holds (at most `timeout` seconds).
-    static func waitUntil(_ timeout: Double = 15, _ condition: () throws -> Bool) rethrows -> Bool {
-        var waited = 0.0
-        while waited < timeout {
-            if try condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-            waited += 0.05
-        }
-        return false
-    }
-
     @Test("SIGTERM while paused at a phase: before publishing 75 with the run removed; once publishing has begun the run completes (0)",
           arguments: [("after-lock", 75), ("after-queries", 75), ("csv-written", 75), ("during-pages", 75),
                       ("before-rename", 75), ("after-rename", 0), ("after-latest", 0)])
@@ -34,7 +23,7 @@ struct StopTests {
         let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out, "--log-format", "json"],
                             environment: ["THIDUA_FAULT": "pause:\(point):3"])
         // The pause is reached when the run's files show it (or, before any file, after a moment).
-        let reached = Self.waitUntil {
+        let reached = waitUntil {
             switch point {
             case "after-lock":
                 // The lock file names the run that holds it.
@@ -88,7 +77,7 @@ struct StopTests {
         try blocker.execute("BEGIN; LOCK TABLE thidua.case_record IN ACCESS EXCLUSIVE MODE")
         let first = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])
         var killedPID: Int32 = 0
-        let waiting = try Self.waitUntil(20) {
+        let waiting = try waitUntil(20) {
             let rows = try db.connection.query("""
                 SELECT pid FROM pg_stat_activity
                 WHERE application_name = 'thidua' AND datname = current_database() AND wait_event_type = 'Lock'
@@ -102,7 +91,7 @@ struct StopTests {
         let started = Date()
         let second = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])
         // The rerun gets the advisory lock once the server has ended the killed job's session.
-        let handedOver = try Self.waitUntil(20) {
+        let handedOver = try waitUntil(20) {
             let rows = try db.connection.query("""
                 SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 251122025 AND granted
                 """)
@@ -123,7 +112,7 @@ struct StopTests {
         defer { db.drop(); _ = scratch }
         let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
                             environment: ["THIDUA_FAULT": "pause:during-pages:3"])
-        #expect(Self.waitUntil { !leftovers(out).isEmpty })
+        #expect(waitUntil { !leftovers(out).isEmpty })
         Thread.sleep(forTimeInterval: 1.0)
         let staging = out + "/" + (leftovers(out).first ?? "")
         var paths = [staging]

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import Testing
 import TestSupport
 import ThiDuaConfig
 import ThiDuaCore
@@ -61,4 +62,42 @@ enum Fx {
 /// uses); the Python tests read the same files with Python's csv module.
 func csvRows(_ path: String) throws -> [[String: String]] {
     CSVReader.rows(try String(contentsOfFile: path, encoding: .utf8))
+}
+
+/// Waits until `condition` holds, at most `timeout` seconds; whether it did.
+func waitUntil(_ timeout: Double = 15, _ condition: () throws -> Bool) rethrows -> Bool {
+    var waited = 0.0
+    while waited < timeout {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.05)
+        waited += 0.05
+    }
+    return false
+}
+
+/// A fresh database holding `fixture`, and one run of the binary as of `asOf` into a scratch
+/// folder (expected to publish); returns the database, the folder and the run's directory.
+func publishedRun(of fixture: String, asOf: String) throws -> (TestDatabase, ScratchFolder, String) {
+    let db = try TestDatabase()
+    try db.sql(fixture)
+    let scratch = try ScratchFolder()
+    let run = try runThidua(["run", "--db", db.conninfo, "--as-of", asOf, "--out", scratch.path])
+    #expect(run.status == 0, "\(run.all)")
+    return (db, scratch, "\(scratch.path)/\(asOf)")
+}
+
+/// A configuration file that must be refused: every command exits 78 with one line naming the file
+/// and the key, and writes nothing.
+func expectRefused(config text: String, key: String, commands: [[String]] = [["run", "--as-of", "2026-03-01"]]) throws {
+    let scratch = try ScratchFolder()
+    let file = scratch.path + "/bad.yaml"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    for command in commands {
+        let out = try runThidua([command[0], "--config", file] + command.dropFirst() + (command[0] == "run" ? ["--out", scratch.path + "/out"] : []))
+        #expect(out.status == 78, "\(key): \(out.all)")
+        #expect(out.stderr.contains(file) && out.stderr.contains(key), "\(out.stderr)")
+        #expect(out.stderr.split(separator: "\n").count == 1, "\(out.stderr)")
+        #expect(!out.all.contains("Secret-77"))
+    }
+    #expect(!FileManager.default.fileExists(atPath: scratch.path + "/out"))
 }
