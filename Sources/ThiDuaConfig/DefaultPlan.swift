@@ -35,6 +35,15 @@ quotas:
     - { max_headcount: 500, quota: 5 }   # từ 300 - 500 biên chế
     - { quota: 8 }                       # trên 500 biên chế
 
+milestone_clauses:                # the clause of the plan that sets each milestone (milestones.csv)
+  infra_ready: "II.1"
+  retro_entry: "II.1"
+  e2e_full: "I.1, II.1"
+  proficiency: "II.1"
+  luyenai_participation: "II.2"
+  qlahs_training: "III.1.1"
+  ai_training: "III.2.1"
+
 composite_weights:                # điểm tổng hợp, 0–100 (the council may change them)
   e2e_rate: 30
   retro_rate: 15

@@ -73,6 +73,12 @@ public enum PlanFile {
 
         let composite = try weights(&r, "composite_weights", CompositePart.allCases.map(\.rawValue), file: file)
         let individual = try weights(&r, "individual_weights", IndividualPart.allCases.map(\.rawValue), file: file)
+        var clauses: [MilestoneKind: String] = [:]
+        if r.has("milestone_clauses") {
+            var m = try r.mapping("milestone_clauses")
+            for k in MilestoneKind.allCases { clauses[k] = try m.optionalScalar(k.rawValue) }
+            try m.finish()
+        }
         try r.finish()
 
         for (key, d) in [("period_start", periodStart), ("period_end", periodEnd), ("infra_deadline", infra), ("go_live", goLive),
@@ -87,7 +93,7 @@ public enum PlanFile {
         try order(periodStart, periodEnd, "period_start", "period_end")
         try order(retroFrom, retroTo, "retro_from", "retro_to")
 
-        return Plan(
+        var plan = Plan(
             name: name, title: title, periodStart: periodStart, periodEnd: periodEnd, infraDeadline: infra,
             goLive: goLive, retroFrom: retroFrom, retroTo: retroTo, retroDeadline: retroDeadline,
             proficiencyDeadline: proficiency, luyenaiCutoff: cutoff, luyenaiLevelTarget: target,
@@ -98,6 +104,8 @@ public enum PlanFile {
             compositeWeights: Dictionary(uniqueKeysWithValues: composite.map { (CompositePart(rawValue: $0.key)!, $0.value) }),
             individualWeights: Dictionary(uniqueKeysWithValues: individual.map { (IndividualPart(rawValue: $0.key)!, $0.value) }),
             levelScaleMax: scaleMax)
+        plan.milestoneClauses = clauses
+        return plan
     }
 
     /// A weight table: every part named, none negative, summing to 100 (scores are 0–100).

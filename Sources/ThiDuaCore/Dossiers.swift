@@ -29,7 +29,7 @@ public struct DossierInput: Sendable, Equatable {
 }
 
 public struct DossierStatus: Sendable, Equatable {
-    public enum Status: String, Sendable {
+    public enum Status: String, Sendable, CaseIterable {
         case accepted, incomplete, lateRejected = "late_rejected", pending, missing, unitLevel = "unit_level"
     }
     public var status: Status
@@ -41,6 +41,9 @@ public struct DossierStatus: Sendable, Equatable {
 }
 
 public enum Dossiers {
+    /// The parts of a Bằng khen dossier (V.3), in the order `missing_parts` lists them.
+    public static let parts = ["proposal", "minutes", "achievement_report", "impact_confirmation"]
+
     /// Every dossier with its status as of D against the plan's dossier deadline (SPEC §4.8).
     public static func statuses(_ dossiers: [DossierInput], window: Window) -> [(DossierInput, DossierStatus)] {
         dossiers.map { ($0, status($0, asOf: window.asOf, deadline: window.plan.dossierDeadline)) }

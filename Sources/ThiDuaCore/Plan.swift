@@ -35,6 +35,9 @@ public struct Plan: Sendable, Equatable {
     public var quotas: Quotas
     public var compositeWeights: [CompositePart: Decimal]
     public var individualWeights: [IndividualPart: Decimal]
+    /// The plan's clause behind each milestone ("II.1", "III.1.1"), for readers of milestones.csv;
+    /// optional in the plan file.
+    public var milestoneClauses: [MilestoneKind: String] = [:]
     public var levelScaleMax: Int
 
     public init(name: String, title: String, periodStart: Day, periodEnd: Day, infraDeadline: Day, goLive: Day,

@@ -65,6 +65,15 @@ public final class SHA256 {
         }.joined()
     }
 
+    /// The digest of a file, read in 1 MiB pieces.
+    public static func file(_ path: String) throws -> String {
+        let h = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+        defer { try? h.close() }
+        let d = SHA256()
+        while let chunk = try h.read(upToCount: 1 << 20), !chunk.isEmpty { d.update(chunk) }
+        return d.finish()
+    }
+
     public static func hex(_ data: Data) -> String {
         let d = SHA256()
         d.update(data)

@@ -2,7 +2,7 @@ import Foundation
 
 /// IV.5: a nominee for the Procurator General's Bằng khen, with the bloc's quota (SPEC §4.7).
 public struct Nomination: Sendable, Equatable {
-    public enum Status: String, Sendable { case proposed, reserve, excluded }
+    public enum Status: String, Sendable, CaseIterable { case proposed, reserve, excluded }
     public var bloc: BlocID
     public var nomineeKind: NomineeKind
     public var nomineeID: String

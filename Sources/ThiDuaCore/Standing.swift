@@ -31,6 +31,15 @@ public struct UnitStanding: Sendable {
     public var composite: Decimal
     public var ranks: [RankedCriterion: Int] = [:]
 
+    /// The province the member belongs to: a province itself, a sub-unit's province; nil in the SPP bloc.
+    public var provinceID: String? {
+        switch bloc {
+        case .provincial: return unit.id
+        case .sub(let p): return p
+        default: return nil
+        }
+    }
+
     /// Every §4.2 rate by its CSV name, in the order the reports list them.
     public var rates: [(metric: String, rate: Fraction?)] {
         [("e2e_rate", e2eRate), ("retro_rate", retroRate), ("quality_rate", qualityRate),
@@ -84,6 +93,12 @@ public enum Standings {
 
     /// SPEC §4.4: rates capped at 1 (empty → 0); a threshold criterion is 1 when met; 0–100.
     public static func composite(_ s: UnitStanding, weights: [CompositePart: Decimal]) -> Decimal {
+        Score.rounded(points(s, weights: weights).reduce(Decimal(0)) { $0 + $1.points })
+    }
+
+    /// Each part's exact contribution, weight × part, in the plan's order (unit_metrics.csv shows
+    /// them rounded; the composite rounds their exact sum).
+    public static func points(_ s: UnitStanding, weights: [CompositePart: Decimal]) -> [(part: CompositePart, points: Decimal)] {
         func part(_ p: CompositePart) -> Decimal {
             switch p {
             case .e2eRate: return s.e2eRate?.capped.decimal ?? 0
@@ -96,9 +111,7 @@ public enum Standings {
             case .aiProducts: return s.counts.aiProducts >= 1 ? 1 : 0
             }
         }
-        var total = Decimal(0)
-        for p in CompositePart.allCases { total += (weights[p] ?? 0) * part(p) }
-        return Score.rounded(total)
+        return CompositePart.allCases.map { ($0, (weights[$0] ?? 0) * part($0)) }
     }
 
     /// Every bloc's standings, ranked, in listing order (composite rank, then unit id).

@@ -71,3 +71,8 @@ public struct UnitCounts: Sendable, Equatable {
         return total
     }
 }
+
+/// Why a record is on the list of records to fix (SPEC §5), in the order `problem` lists them.
+public enum QualityProblem {
+    public static let codes = ["missing_fields", "errors", "stale", "not_entered"]
+}
