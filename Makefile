@@ -1,7 +1,7 @@
 # thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
-.PHONY: demo test setup build clean embed embed-plan
+.PHONY: demo test setup build clean embed embed-plan dictionary
 
 setup:
 	@bash scripts/setup.sh
@@ -29,7 +29,12 @@ embed embed-plan:
 	python3 scripts/embed-plan.py
 	python3 scripts/embed-templates.py
 
-## make screenshots: the demo report's index, a province and a sub-unit page as PNG (after make demo).
+## make dictionary: regenerate docs/csv.md's tables and sql/reports.sql from the code that writes the CSVs.
+dictionary: setup
+	@bash scripts/dictionary.sh
+
+## make screenshots: the demo report's index, a province and a sub-unit page as PNG (after make demo),
+## and the workbook opened in LibreOffice with the Vietnamese language setting.
 screenshots:
 	@bash scripts/screenshots.sh
 

@@ -21,6 +21,13 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXLSX",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        /// The Excel workbook of a run (libxlsxwriter, constant-memory mode).
+        .target(name: "ThiDuaWorkbook", dependencies: ["CLibXLSX", "ThiDuaCore", "ThiDuaReport"]),
         /// Our small libpq client: connection, bound parameters, decoding, streaming, snapshot, errors.
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         /// The plan's rules: pure values and functions, no I/O.
@@ -38,13 +45,13 @@ let package = Package(
         /// One nightly run as a function: the order of the phases, the gate, publishing; typed errors.
         .target(
             name: "ThiDuaJob",
-            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish"]
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaWorkbook"]
         ),
         /// The commands: argument parsing, configuration layering, errors to sysexits codes.
         .target(
             name: "ThiDuaCLI",
             dependencies: [
-                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish",
+                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish", "ThiDuaReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +62,7 @@ let package = Package(
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
         .testTarget(
             name: "ThiDuaIntegrationTests",
-            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaJob", "ThiDuaCLI", "TestSupport"]
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaJob", "ThiDuaCLI", "ThiDuaWorkbook", "TestSupport"]
         ),
     ]
 )

@@ -5,13 +5,14 @@ import ThiDuaConfig
 import ThiDuaCore
 import ThiDuaJob
 import ThiDuaPublish
+import ThiDuaReport
 
 public struct ThiDuaCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "thidua",
         abstract: "Leaderboards, milestones and award shortlists of plan 251/KH-VKSTC, from the PostgreSQL warehouse.",
         version: thiduaVersion,
-        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self, DictionaryCommand.self])
 
     public init() {}
 
@@ -115,4 +116,20 @@ struct ConfigCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws { try perform(common) { print(try common.settings().describe(redact: redactedConninfo)) } }
+}
+
+/// The data dictionary of the output tables, as docs/csv.md and sql/reports.sql hold it (both are
+/// generated from it: `make dictionary`).
+struct DictionaryCommand: ParsableCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, sql }
+
+    static let configuration = CommandConfiguration(
+        commandName: "dictionary",
+        abstract: "Prints the data dictionary of the CSV files: markdown (docs/csv.md) or SQL tables (sql/reports.sql).")
+
+    @Option(help: "markdown or sql.") var format: Format = .markdown
+
+    func run() throws {
+        print(format == .markdown ? DataDictionary.markdown() : DataDictionary.sql(), terminator: "")
+    }
 }

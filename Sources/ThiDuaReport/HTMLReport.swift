@@ -298,7 +298,7 @@ public struct HTMLReport: Sendable {
         m["staff_nominations"] = nominationRows(ctx, ctx.collector.nominations.filter { $0.status == .proposed }, root: "")
         m["staff_excluded"] = ctx.collector.nominations.filter { $0.status == .excluded }.count
         m["dossiers"] = dossierRows(ctx, dossiers)
-        m["quality_totals"] = ["total", "missing_fields", "errors", "stale", "not_entered"].map {
+        m["quality_totals"] = (["total"] + QualityProblem.codes).map {
             ["name": $0 == "total" ? l["records_to_fix"] : l[$0], "count": f.int(ctx.quality.totals[$0] ?? 0)]
         }
         let worst = ctx.quality.perUnit.sorted { ($0.value["total"] ?? 0, $1.key) > ($1.value["total"] ?? 0, $0.key) }.prefix(10)
@@ -413,7 +413,7 @@ public struct HTMLReport: Sendable {
             m["milestone_heads"] = milestoneHeads
         }
         let counts = ctx.quality.perUnit[s.unit.id] ?? [:]
-        m["quality_counts"] = ["total", "missing_fields", "errors", "stale", "not_entered"].map {
+        m["quality_counts"] = (["total"] + QualityProblem.codes).map {
             ["name": $0 == "total" ? l["records_to_fix"] : l[$0], "count": f.int(counts[$0] ?? 0)]
         }
         m["records"] = (ctx.quality.firstRows[s.unit.id] ?? []).map { r -> [String: String] in

@@ -4,21 +4,20 @@ import ThiDuaCore
 /// The columns of each CSV file (SPEC §5) and how a row fills them. `docs/csv.md` documents every
 /// column; a test keeps the two in step.
 public enum Tables {
-    public static let unitMetrics: [String] = [
-        "as_of", "bloc", "unit_id", "unit_name", "unit_kind", "headcount",
-        "e2e_total", "e2e_done", "e2e_rate", "e2e_priority",
-        "retro_total", "retro_entered", "retro_rate",
-        "quality_total", "quality_clean", "quality_rate", "missing_field_records", "error_records", "stale_records",
-        "docs_total", "docs_signed", "docs_electronic", "signature_rate", "e_record_rate",
-        "qlahs_trainings", "ai_trainings", "qlahs_training_met", "ai_training_met",
-        "qlahs_initiatives", "ai_products", "level5_staff", "level5_rate", "participation_rate", "proficiency_rate",
-        "composite_score", "e2e_rank", "retro_rank", "quality_rank", "signature_rank", "level5_rank", "composite_rank",
-        "active_staff", "period_final",
-    ]
+    public static var unitMetrics: [String] { DataDictionary.unitMetrics.header }
+
+    /// The one row of run.csv.
+    public static func runRow(runID: String, generatedAt: String, version: String, window: Window) -> [CSVCell] {
+        let p = window.plan
+        let cells: [CSVCell] = [.text(runID), .day(window.asOf), .number(generatedAt), .text(version), .text(p.name), .text(p.title),
+                                .day(p.periodStart), .day(p.periodEnd), .day(window.end), .bool(window.isFinal), .rate(p.e2ePriorityRate)]
+        let weights: [CSVCell] = CompositePart.allCases.map { .score(p.compositeWeights[$0] ?? 0) }
+        return cells + weights
+    }
 
     public static func unitMetricsRow(_ s: UnitStanding, window: Window) -> [CSVCell] {
         let c = s.counts
-        return [
+        let cells: [CSVCell] = [
             .day(window.asOf), .text(s.bloc.description), .text(s.unit.id), .text(s.unit.name), .text(s.unit.kindText), .int(s.headcount),
             .int(c.e2eTotal), .int(c.e2eDone), .rate(s.e2eRate), .bool(s.e2ePriority),
             .int(c.retroTotal), .int(c.retroEntered), .rate(s.retroRate),
@@ -32,26 +31,22 @@ public enum Tables {
             .int(s.ranks[.e2e]), .int(s.ranks[.retro]), .int(s.ranks[.quality]), .int(s.ranks[.signature]),
             .int(s.ranks[.level5]), .int(s.ranks[.composite]),
             .int(c.activeStaff), .bool(window.isFinal),
+            .int(c.participating), .int(c.proficient), .int(c.leadersAndProsecutors),
+            .string(s.unit.parentID), .string(s.provinceID),
         ]
+        let points: [CSVCell] = Standings.points(s, weights: window.plan.compositeWeights).map { .score(Score.rounded($0.points)) }
+        return cells + points
     }
 
-    public static let anomalies = ["as_of", "relation", "key", "problem", "detail"]
+    public static var anomalies: [String] { DataDictionary.anomalies.header }
 
     public static func anomalyRow(_ a: Anomaly, window: Window) -> [CSVCell] {
         [.day(window.asOf), .text(a.relation), .text(a.key), .text(a.problem), .text(a.detail)]
     }
 
-    public static let qualityRecords = [
-        "as_of", "unit_id", "case_id", "prosecutor_id", "accepted_on", "problem",
-        "missing_required_fields", "error_count", "last_updated_on",
-    ]
+    public static var qualityRecords: [String] { DataDictionary.qualityRecords.header }
 
-    public static let staffMetrics = [
-        "as_of", "bloc", "unit_id", "staff_id", "full_name", "role", "direct_worker",
-        "cases_total", "cases_e2e", "stale_records", "error_records", "level_now", "level_cutoff",
-        "study_minutes", "active_weeks", "weeks_in_period", "trainings_led", "core_group_member",
-        "initiatives_recognized", "disciplined", "score", "rank",
-    ]
+    public static var staffMetrics: [String] { DataDictionary.staffMetrics.header }
 
     public static func staffMetricsRow(_ s: StaffStanding, window: Window) -> [CSVCell] {
         let f = s.facts
@@ -64,27 +59,21 @@ public enum Tables {
         ]
     }
 
-    public static let milestones = [
-        "as_of", "bloc", "unit_id", "milestone", "deadline", "status", "value", "target", "completed_on", "projected_on",
-    ]
+    public static var milestones: [String] { DataDictionary.milestones.header }
 
     public static func milestoneRow(_ m: MilestoneRow, window: Window) -> [CSVCell] {
         [.day(window.asOf), .text(m.bloc.description), .text(m.unitID), .text(m.kind.rawValue), .day(m.deadline), .text(m.status.rawValue),
-         .int(m.value), .int(m.target), .day(m.completedOn), .day(m.projectedOn)]
+         .int(m.value), .int(m.target), .day(m.completedOn), .day(m.projectedOn), .string(window.plan.milestoneClauses[m.kind])]
     }
 
-    public static let awardShortlist = [
-        "as_of", "bloc", "nominee_kind", "nominee_id", "nominee_name", "quota", "position", "status", "reason",
-    ]
+    public static var awardShortlist: [String] { DataDictionary.awardShortlist.header }
 
     public static func nominationRow(_ n: Nomination, window: Window) -> [CSVCell] {
         [.day(window.asOf), .text(n.bloc.description), .text(n.nomineeKind.rawValue), .text(n.nomineeID), .text(n.nomineeName), .int(n.quota),
          .int(n.position), .text(n.status.rawValue), .string(n.reason)]
     }
 
-    public static let dossiers = [
-        "as_of", "dossier_id", "nominee_kind", "nominee_id", "award_level", "submitted_on", "status", "missing_parts", "days_left",
-    ]
+    public static var dossiers: [String] { DataDictionary.dossiers.header }
 
     public static func dossierRow(_ d: DossierInput, _ s: DossierStatus, window: Window) -> [CSVCell] {
         [.day(window.asOf), .text(d.dossierID), .text(d.nomineeKindText), .text(d.nomineeID), .text(d.awardLevelText),

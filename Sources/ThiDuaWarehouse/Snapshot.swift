@@ -416,7 +416,7 @@ public struct WarehouseReader {
             ORDER BY unit_id, accepted_on, case_id
             """) { row in
             var problems: [String] = []
-            for code in ["missing_fields", "errors", "stale", "not_entered"] where try row.decode(named: code, as: Bool.self) {
+            for code in QualityProblem.codes where try row.decode(named: code, as: Bool.self) {
                 problems.append(code)
             }
             try body(QualityRecord(unitID: try row.decode(named: "unit_id"), caseID: try row.decode(named: "case_id"),

@@ -153,25 +153,22 @@ struct ReportTests {
 
 @Suite("data dictionary")
 struct DataDictionaryTests {
-    @Test("docs/csv.md lists exactly the columns each file has, in order")
+    @Test("docs/csv.md and sql/reports.sql are generated from the definitions that write the files")
     func dictionaryMatchesHeaders() throws {
         let doc = try readRepositoryFile("docs/csv.md")
-        var tables: [String: [String]] = [:]
-        var current: String?
-        for line in doc.split(separator: "\n") {
-            if line.hasPrefix("## ") {
-                current = line.dropFirst(3).split(separator: " ").first.map(String.init)
-            } else if let c = current, line.hasPrefix("| "), !line.hasPrefix("| column"), !line.hasPrefix("|---") {
-                let col = line.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                tables[c, default: []].append(col)
-            }
-        }
+        let tables = try #require(doc.range(of: "\n## ")).lowerBound
+        #expect(String(doc[doc.index(after: tables)...]) == DataDictionary.markdown(), "run make dictionary")
+        #expect(try readRepositoryFile("sql/reports.sql") == DataDictionary.sql(), "run make dictionary")
+        // Every table has its columns once and its key among them (frictionless checks each row against them).
         let expected: [String: [String]] = [
-            "unit_metrics.csv": Tables.unitMetrics, "staff_metrics.csv": Tables.staffMetrics,
-            "milestones.csv": Tables.milestones, "award_shortlist.csv": Tables.awardShortlist,
-            "dossiers.csv": Tables.dossiers, "data_quality_records.csv": Tables.qualityRecords, "anomalies.csv": Tables.anomalies,
+            "unit_metrics": Tables.unitMetrics, "staff_metrics": Tables.staffMetrics, "milestones": Tables.milestones,
+            "award_shortlist": Tables.awardShortlist, "dossiers": Tables.dossiers, "data_quality_records": Tables.qualityRecords,
+            "anomalies": Tables.anomalies, "run": DataDictionary.run.header,
         ]
-        for (file, header) in expected { #expect(tables[file] == header, "\(file)") }
-        #expect(Set(tables.keys) == Set(expected.keys))
+        #expect(Set(DataDictionary.all.map(\.id)) == Set(expected.keys))
+        for t in DataDictionary.all {
+            #expect(Set(t.header).count == t.header.count, "\(t.id) repeats a column")
+            #expect(t.primaryKey.allSatisfy(t.header.contains), "\(t.id) key")
+        }
     }
 }
