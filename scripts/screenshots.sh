@@ -19,3 +19,7 @@ shoot units/p01.html province 3200
 shoot units/p01-r01.html sub-unit 2400
 chromium --headless --no-sandbox --disable-gpu --print-to-pdf="$shots/index.pdf" --no-pdf-header-footer "file://$run/index.html" >/dev/null 2>&1 \
     && echo "$shots/index.pdf (A4 print)"
+# The workbook in LibreOffice with the Vietnamese language setting: the rates must stay numbers
+# (issue 16). Installs LibreOffice Calc (headless) when missing.
+command -v soffice >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-calc-nogui >/dev/null; }
+python3 "$root/scripts/libreoffice-check.py" "$run"

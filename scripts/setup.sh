@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 pkg-config --exists libpq 2>/dev/null || need+=(libpq-dev pkg-config)
+pkg-config --exists xlsxwriter 2>/dev/null || need+=(libxlsxwriter-dev pkg-config)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql postgresql-contrib)
 command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
@@ -20,4 +21,8 @@ fi
 if [ "${1:-}" = "--python" ]; then
     # Test tooling: a real HTML parser for the report tests.
     python3 -c 'import html5lib' 2>/dev/null || python3 -m pip install -q html5lib >&2
+    # The Statistics department's tools: openpyxl reads the workbook, frictionless validates the
+    # data package (issue 16).
+    python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl >&2
+    command -v frictionless >/dev/null 2>&1 || python3 -m pip install -q frictionless >&2
 fi

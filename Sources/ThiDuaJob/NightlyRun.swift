@@ -6,6 +6,7 @@ import ThiDuaCore
 import ThiDuaPublish
 import ThiDuaReport
 import ThiDuaWarehouse
+import ThiDuaWorkbook
 
 /// One nightly run as a function (SPEC §5, §6): settings, plan and as-of day in; the published run
 /// or a typed error out. It owns the order of the phases — lock, connect, check the contract, read
@@ -168,14 +169,14 @@ public struct NightlyRun: Sendable {
                                   progress: progress)
         } catch { throw JobError.cantCreate(error.description) }
         do {
-            let writer = RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark)
+            let writer = try RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark, started: started)
             let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
             let units = try reader.readUnits()
             let dossierInputs = try reader.readDossiers()
             var evaluation = Evaluation(units: units, perUnit: [:], window: window)
             let owners = evaluation.organisation.individualBlocOwner
-            let staffCSV = try writer.open("csv/staff_metrics.csv", Tables.staffMetrics)
-            let shortlistCSV = try writer.open("csv/award_shortlist.csv", Tables.awardShortlist)
+            let staffCSV = try writer.open(DataDictionary.staffMetrics)
+            let shortlistCSV = try writer.open(DataDictionary.awardShortlist)
             var collector = PageCollector(dossierNominees: Set(dossierInputs.map(\.nomineeID)))
             // Both cores on one snapshot (as pg_dump -j): a second session imports this snapshot and
             // streams the staff while this one reads the fact relations and the anomalies.
@@ -210,12 +211,13 @@ public struct NightlyRun: Sendable {
             let dossiers = Dossiers.statuses(dossierInputs, window: window)
             try phase("csv") {
                 for n in report.unitNominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
-                try writer.close("csv/staff_metrics.csv", staffCSV)
-                try writer.close("csv/award_shortlist.csv", shortlistCSV)
-                try writer.all("csv/unit_metrics.csv", Tables.unitMetrics, report.standings.map { Tables.unitMetricsRow($0, window: window) })
-                try writer.all("csv/milestones.csv", Tables.milestones, report.milestones.map { Tables.milestoneRow($0, window: window) })
-                try writer.all("csv/dossiers.csv", Tables.dossiers, dossiers.map { Tables.dossierRow($0.0, $0.1, window: window) })
-                try writer.all("csv/anomalies.csv", Tables.anomalies, report.anomalies.map { Tables.anomalyRow($0, window: window) })
+                try writer.close(staffCSV)
+                try writer.close(shortlistCSV)
+                try writer.all(DataDictionary.unitMetrics, report.standings.map { Tables.unitMetricsRow($0, window: window) })
+                try writer.all(DataDictionary.milestones, report.milestones.map { Tables.milestoneRow($0, window: window) })
+                try writer.all(DataDictionary.dossiers, dossiers.map { Tables.dossierRow($0.0, $0.1, window: window) })
+                try writer.all(DataDictionary.anomalies, report.anomalies.map { Tables.anomalyRow($0, window: window) })
+                try writer.finish()
             }
             reader.finish()
             Faults.hit("csv-written")
@@ -229,7 +231,7 @@ public struct NightlyRun: Sendable {
                     if page.path.hasPrefix("units/") { Faults.hit("during-pages") }
                 }
             }
-            var manifest = Manifest(asOf: asOf, generatedAt: Date(), plan: plan.name, toolVersion: thiduaVersion,
+            var manifest = Manifest(asOf: asOf, generatedAt: started, plan: plan.name, toolVersion: thiduaVersion,
                                     database: connection.target, durations: phases + [("total", Date().timeIntervalSince(started))],
                                     final: window.isFinal, files: staging.files)
             manifest.totals = ["units": report.organisation.units.count, "records_in_window": report.recordsInWindow]
