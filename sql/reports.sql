@@ -103,6 +103,14 @@ CREATE TABLE IF NOT EXISTS thidua_report.unit_metrics (
     points_qlahs_training_met numeric,
     points_ai_training_met numeric,
     points_ai_products numeric,
+    e2e_to_priority bigint,
+    retro_to_full bigint,
+    participation_to_full bigint,
+    e2e_to_first bigint,
+    retro_to_first bigint,
+    quality_to_first bigint,
+    signature_to_first bigint,
+    level5_to_first bigint,
     PRIMARY KEY (as_of, bloc, unit_id)
 );
 COMMENT ON TABLE thidua_report.unit_metrics IS 'csv/unit_metrics.csv: one row per bloc × unit';
@@ -162,6 +170,14 @@ COMMENT ON COLUMN thidua_report.unit_metrics.points_level5_rate IS 'weight × pa
 COMMENT ON COLUMN thidua_report.unit_metrics.points_qlahs_training_met IS 'weight × part for qlahs_training_met (rates capped at 1, a threshold 1 when met), 4 decimals; composite_score rounds the exact sum, so the rounded parts may differ from it by a few 0.0001 (points)';
 COMMENT ON COLUMN thidua_report.unit_metrics.points_ai_training_met IS 'weight × part for ai_training_met (rates capped at 1, a threshold 1 when met), 4 decimals; composite_score rounds the exact sum, so the rounded parts may differ from it by a few 0.0001 (points)';
 COMMENT ON COLUMN thidua_report.unit_metrics.points_ai_products IS 'weight × part for ai_products (rates capped at 1, a threshold 1 when met), 4 decimals; composite_score rounds the exact sum, so the rounded parts may differ from it by a few 0.0001 (points)';
+COMMENT ON COLUMN thidua_report.unit_metrics.e2e_to_priority IS 'what it takes: records still to process end-to-end for e2e_rate ≥ e2e_priority_rate, ⌈line × e2e_total⌉ − e2e_done, exact (0 when on or above the line; after the period, by how much the final standing missed); empty when e2e_total is 0 (records)';
+COMMENT ON COLUMN thidua_report.unit_metrics.retro_to_full IS 'retro records still to enter for retro_rate = 100%: retro_total − retro_entered; empty when retro_total is 0 (records)';
+COMMENT ON COLUMN thidua_report.unit_metrics.participation_to_full IS 'active staff still to study on LuyenAI for participation_rate = 100%: active_staff − participating_staff; empty when active_staff is 0 (people)';
+COMMENT ON COLUMN thidua_report.unit_metrics.e2e_to_first IS 'what it takes to equal the bloc''s first place in e2e_rate: ⌈leader''s rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible (records)';
+COMMENT ON COLUMN thidua_report.unit_metrics.retro_to_first IS 'what it takes to equal the bloc''s first place in retro_rate: ⌈leader''s rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible (records)';
+COMMENT ON COLUMN thidua_report.unit_metrics.quality_to_first IS 'what it takes to equal the bloc''s first place in quality_rate: ⌈leader''s rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible (records)';
+COMMENT ON COLUMN thidua_report.unit_metrics.signature_to_first IS 'what it takes to equal the bloc''s first place in signature_rate: ⌈leader''s rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible (documents)';
+COMMENT ON COLUMN thidua_report.unit_metrics.level5_to_first IS 'what it takes to equal the bloc''s first place in level5_rate: ⌈leader''s rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible (people)';
 
 CREATE TABLE IF NOT EXISTS thidua_report.staff_metrics (
     as_of date NOT NULL,

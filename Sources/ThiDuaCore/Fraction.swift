@@ -13,6 +13,9 @@ public struct Fraction: Sendable, Hashable, Comparable, CustomStringConvertible 
         self.denominator = denominator
     }
 
+    /// 1/1: the 100% line.
+    public static let one = Fraction(1, 1)!
+
     /// Parses a plain decimal such as `0.98` exactly (for thresholds in the plan file); nil for
     /// anything else, or a number too large to hold.
     public init?(decimal text: String) {

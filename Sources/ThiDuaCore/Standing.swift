@@ -30,6 +30,8 @@ public struct UnitStanding: Sendable {
     /// Σ weight × part, rounded half-up to 4 decimals.
     public var composite: Decimal
     public var ranks: [RankedCriterion: Int] = [:]
+    /// The bloc's first-place rate per ranked rate criterion (set with the ranks).
+    public var leaders: [RankedCriterion: Fraction] = [:]
 
     /// The province the member belongs to: a province itself, a sub-unit's province; nil in the SPP bloc.
     public var provinceID: String? {
@@ -140,6 +142,9 @@ public enum Standings {
                 ranks = Ranking.competition(rows.map { (id: $0.unit.id, value: $0.rankedRate(for: c)) })
             }
             for i in rows.indices { rows[i].ranks[c] = ranks[rows[i].unit.id] }
+            if c != .composite, let best = rows.compactMap({ $0.rankedRate(for: c) }).max() {
+                for i in rows.indices { rows[i].leaders[c] = best }
+            }
         }
     }
 }

@@ -156,6 +156,13 @@ public enum DataDictionary {
             Column("province_id", .text, "", "the province the unit belongs to (a province: itself); empty for SPP units", "§4.1"),
         ] + CompositePart.allCases.map {
             Column("points_\($0.rawValue)", .score, "points", "weight × part for \($0.rawValue) (rates capped at 1, a threshold 1 when met), 4 decimals; composite_score rounds the exact sum, so the rounded parts may differ from it by a few 0.0001", "§4.4")
+        } + [
+            Column("e2e_to_priority", .integer, "records", "what it takes: records still to process end-to-end for e2e_rate ≥ e2e_priority_rate, ⌈line × e2e_total⌉ − e2e_done, exact (0 when on or above the line; after the period, by how much the final standing missed); empty when e2e_total is 0", "§4.2"),
+            Column("retro_to_full", .integer, "records", "retro records still to enter for retro_rate = 100%: retro_total − retro_entered; empty when retro_total is 0", "§4.2"),
+            Column("participation_to_full", .integer, "people", "active staff still to study on LuyenAI for participation_rate = 100%: active_staff − participating_staff; empty when active_staff is 0", "§4.2"),
+        ] + RankedCriterion.allCases.filter { $0 != .composite }.map { c in
+            Column("\(c.rawValue)_to_first", .integer, c == .signature ? "documents" : (c == .level5 ? "people" : "records"),
+                   "what it takes to equal the bloc's first place in \(c.rawValue)_rate: ⌈leader's rate × denominator⌉ − numerator, exact (0 for the leader and the units tied with it); empty when the rate is empty or impossible", "§4.3")
         })
 
     public static let staffMetrics = DataTable(

@@ -35,7 +35,9 @@ public enum Tables {
             .string(s.unit.parentID), .string(s.provinceID),
         ]
         let points: [CSVCell] = Standings.points(s, weights: window.plan.compositeWeights).map { .score(Score.rounded($0.points)) }
-        return cells + points
+        let gaps: [CSVCell] = [.int(s.e2eToPriority(window.plan)), .int(s.retroToFull), .int(s.participationToFull)]
+            + RankedCriterion.allCases.filter { $0 != .composite }.map { .int(s.toFirst($0)) }
+        return cells + points + gaps
     }
 
     public static var anomalies: [String] { DataDictionary.anomalies.header }
