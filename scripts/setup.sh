@@ -25,4 +25,11 @@ if [ "${1:-}" = "--python" ]; then
     # data package (issue 16).
     python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl >&2
     command -v frictionless >/dev/null 2>&1 || python3 -m pip install -q frictionless >&2
+    # The report in a real browser (issue 17): Debian's chromium and its driver, selenium and
+    # axe-core (bundled by axe-selenium-python).
+    if ! command -v chromedriver >/dev/null 2>&1 || ! command -v chromium >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    fi
+    python3 -c 'import selenium, axe_selenium_python' 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python >&2
 fi

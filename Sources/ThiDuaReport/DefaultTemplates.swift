@@ -33,6 +33,7 @@ enum DefaultTemplates {
 {{> leaderboard}}
 {{/blocs}}
 <h2 id="sub">{{l.bloc_sub}}…</h2>
+<div class="tw" role="region" aria-label="{{l.bloc_sub}}…" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.count}}</th><th scope="col">{{l.rank}} 1</th></tr></thead>
 <tbody>
@@ -40,6 +41,7 @@ enum DefaultTemplates {
 {{/provinces}}
 </tbody>
 </table>
+</div>
 </section>
 
 <section id="milestones">
@@ -54,6 +56,7 @@ enum DefaultTemplates {
 <section id="shortlist">
 <h2>{{l.shortlist}}</h2>
 <h3>{{l.units_proposed}}</h3>
+<div class="tw" role="region" aria-label="{{l.units_proposed}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.bloc_spp}} / {{l.bloc_provincial}}</th><th scope="col" class="num">{{l.quota}}</th><th scope="col" class="num">{{l.position}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.status}}</th><th scope="col">{{l.reason}}</th></tr></thead>
 <tbody>
@@ -63,7 +66,9 @@ enum DefaultTemplates {
 {{/sub_nominations}}
 </tbody>
 </table>
+</div>
 <h3>{{l.staff_proposed}}</h3>
+<div class="tw" role="region" aria-label="{{l.staff_proposed}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.bloc_staff}}…</th><th scope="col" class="num">{{l.quota}}</th><th scope="col" class="num">{{l.position}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.status}}</th></tr></thead>
 <tbody>
@@ -71,11 +76,13 @@ enum DefaultTemplates {
 {{/staff_nominations}}
 </tbody>
 </table>
+</div>
 <p class="small">{{l.excluded}}: {{staff_excluded}} ({{l.reason_discipline_staff}})</p>
 </section>
 
 <section id="dossiers">
 <h2>{{l.dossiers}}</h2>
+<div class="tw" role="region" aria-label="{{l.dossiers}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.dossier}}</th><th scope="col">{{l.nominee}}</th><th scope="col">{{l.award_level}}</th><th scope="col">{{l.submitted_on}}</th><th scope="col">{{l.status}}</th><th scope="col">{{l.missing_parts}}</th><th scope="col" class="num">{{l.days_left}}</th></tr></thead>
 <tbody>
@@ -83,49 +90,62 @@ enum DefaultTemplates {
 {{/dossiers}}
 </tbody>
 </table>
+</div>
 </section>
 
 <section id="quality">
 <h2>{{l.quality}}</h2>
+<div class="tw" role="region" aria-label="{{l.quality}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
 <tbody>{{#quality_totals}}<tr><th scope="row">{{name}}</th><td class="num">{{count}}</td></tr>{{/quality_totals}}</tbody>
 </table>
+</div>
 <h3>{{l.worst_units}}</h3>
+<div class="tw" role="region" aria-label="{{l.worst_units}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.records_to_fix}}</th><th scope="col" class="num">{{l.missing_fields}}</th><th scope="col" class="num">{{l.errors}}</th><th scope="col" class="num">{{l.stale}}</th><th scope="col" class="num">{{l.not_entered}}</th></tr></thead>
 <tbody>{{#worst_units}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{total}}</td><td class="num">{{missing}}</td><td class="num">{{errors}}</td><td class="num">{{stale}}</td><td class="num">{{not_entered}}</td></tr>
 {{/worst_units}}</tbody>
 </table>
+</div>
 </section>
 
 <section id="anomalies">
 <h2>{{l.anomalies}} ({{anomaly_total}})</h2>
 {{^has_anomalies}}<p>{{l.anomalies_none}}</p>{{/has_anomalies}}
 {{#has_anomalies}}
+<div class="tw" role="region" aria-label="{{l.anomalies}}: {{l.count}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.relation}}</th><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
 <tbody>{{#anomaly_counts}}<tr><td>{{relation}}</td><th scope="row">{{problem}}</th><td class="num">{{count}}</td></tr>{{/anomaly_counts}}</tbody>
 </table>
+</div>
+<div class="tw" role="region" aria-label="{{l.anomalies}}: {{l.detail}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.relation}}</th><th scope="col">{{l.key}}</th><th scope="col">{{l.problem}}</th><th scope="col">{{l.detail}}</th></tr></thead>
 <tbody>{{#anomalies}}<tr><td>{{relation}}</td><th scope="row">{{key}}</th><td>{{problem}}</td><td>{{detail}}</td></tr>
 {{/anomalies}}</tbody>
 </table>
+</div>
 {{/has_anomalies}}
 </section>
 
 <section id="plan">
 <h2>{{l.plan_used}}</h2>
 <p>{{l.plan}} {{plan_name}}: {{plan_title}}</p>
+<div class="tw" role="region" aria-label="{{l.key_dates}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.key_dates}}</th><th scope="col">{{l.date}}</th></tr></thead>
 <tbody>{{#dates}}<tr><th scope="row">{{name}}</th><td>{{date}}</td></tr>{{/dates}}</tbody>
 </table>
+</div>
+<div class="tw" role="region" aria-label="{{l.weight}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.criterion}} ({{l.composite}})</th><th scope="col" class="num">{{l.weight}}</th></tr></thead>
 <tbody>{{#weights}}<tr><th scope="row">{{name}}</th><td class="num">{{weight}}</td></tr>{{/weights}}</tbody>
 </table>
+</div>
 </section>
 </main>
 </body>
@@ -134,23 +154,29 @@ enum DefaultTemplates {
 """#),
         ("leaderboard", #"""
 {{! One bloc's leaderboard: the end-to-end chart with the 98% line, then the ranked table.
-    Rendered inside a bloc: id, title, chart, rows; labels come from the page (l.*). }}
+    Rendered inside a bloc: id, title, chart, rows; labels come from the page (l.*).
+    The table scrolls inside its own box on a narrow screen, rank and unit kept in view. }}
 {{{chart}}}
 <p class="small">{{l.priority_note}}</p>
+<div class="tw lb" role="region" aria-label="{{title}}" tabindex="0">
 <table>
 <caption class="small">{{title}}</caption>
-<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.trend}}</th></tr></thead>
+<thead><tr><th scope="col" class="num">{{l.rank}}</th><th scope="col">{{l.unit}}</th><th scope="col" class="num">{{l.composite}}</th><th scope="col" class="num">{{l.movement}}</th><th scope="col" class="num">{{l.e2e_rate}}</th><th scope="col" class="num">{{l.retro_rate}}</th><th scope="col" class="num">{{l.quality_rate}}</th><th scope="col" class="num">{{l.signature_rate}}</th><th scope="col" class="num">{{l.level5_rate}}</th><th scope="col">{{l.needed}}</th><th scope="col">{{l.trend}}</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{#e2e}}{{> rate}}{{/e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{#retro}}{{> rate}}{{/retro}}</td><td class="num">{{#quality}}{{> rate}}{{/quality}}</td><td class="num">{{#signature}}{{> rate}}{{/signature}}</td><td class="num">{{#level5}}{{> rate}}{{/level5}}</td><td>{{{spark}}}</td></tr>
+{{#rows}}<tr><td class="num">{{rank}}</td><th scope="row"><a href="{{href}}">{{unit}}</a></th><td class="num">{{composite}}</td><td class="num {{movement.cls}}">{{movement.text}}</td><td class="num">{{#e2e}}{{> rate}}{{/e2e}}{{#priority}} <span class="prio" title="{{l.priority_note}}">★</span>{{/priority}}</td><td class="num">{{#retro}}{{> rate}}{{/retro}}</td><td class="num">{{#quality}}{{> rate}}{{/quality}}</td><td class="num">{{#signature}}{{> rate}}{{/signature}}</td><td class="num">{{#level5}}{{> rate}}{{/level5}}</td><td class="needs">{{#needs}}<span>{{.}}</span>{{/needs}}</td><td class="trend">{{{spark}}}{{#spark_text}}<span class="small">{{spark_text}}</span>{{/spark_text}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
+</div>
+{{#has_trend}}<p class="small">{{spark_range}}</p>{{/has_trend}}
 {{#has_impossible}}<p class="small"><span class="flag">⚠ {{l.impossible}}</span>: {{l.impossible_note}}</p>{{/has_impossible}}
 
 """#),
         ("matrix", #"""
 {{! One bloc's milestone matrix: units × milestones, status as symbol and text (never colour alone).
-    Rendered inside a matrix: rows of cells; milestone_heads and l.* come from the page. }}
+    Rendered inside a matrix: rows of cells; milestone_heads and l.* come from the page.
+    Scrolls inside its own box on a narrow screen, the unit kept in view. }}
+<div class="tw" role="region" aria-label="{{l.milestones}} – {{title}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.unit}}</th>{{#milestone_heads}}<th scope="col">{{name}}</th>{{/milestone_heads}}</tr></thead>
 <tbody>
@@ -158,6 +184,7 @@ enum DefaultTemplates {
 {{/rows}}
 </tbody>
 </table>
+</div>
 
 """#),
         ("rate", #"""
@@ -197,24 +224,64 @@ tr:nth-child(even) td { background: #fafbfc; }
 .st.not_applicable, .st.no_data { color: var(--muted); }
 .proposed { font-weight: 700; color: var(--ok); } .excluded { color: var(--bad); }
 .accepted { color: var(--ok); } .incomplete, .late_rejected, .missing { color: var(--bad); font-weight: 600; } .pending { color: var(--warn); }
-svg.chart { max-width: 100%; height: auto; font-size: 11px; }
-svg.chart .lbl, svg.chart .val { fill: #1b1f24; }
-svg.chart .bar { fill: #6b8fb3; } svg.chart .bar.ok { fill: #2e7d4f; }
-svg.chart .threshold { stroke: #8a1c1c; stroke-width: 1.5; stroke-dasharray: 4 3; }
+.tw { overflow-x: auto; max-width: 100%; margin: .4rem 0 1rem; }
+.tw table { margin: 0; }
+.tw:focus { outline: 2px solid var(--info); }
+td.needs { min-width: 8rem; } td.needs span { display: block; font-size: .8rem; }
+td.trend span.small { display: block; white-space: nowrap; }
+figure.bars { margin: .4rem 0 .6rem; }
+figure.bars figcaption { font-weight: 600; font-size: .9rem; margin-bottom: .3rem; }
+figure.bars ol { list-style: none; margin: 0; padding: 0; }
+figure.bars li { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr) 4.2rem; gap: .5rem; align-items: center; font-size: .8rem; line-height: 1.25; padding: 1px 0; }
+.b-lbl { text-align: right; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.b-track { position: relative; height: .8rem; background: #eef1f4; }
+.b-axis .b-track { background: none; height: 1.1rem; }
+.b-bar { position: absolute; left: 0; top: 0; bottom: 0; background: #6b8fb3; } .b-bar.ok { background: #2e7d4f; }
+.b-thr { position: absolute; top: -2px; bottom: -2px; border-left: 2px dashed #8a1c1c; }
+.b-lo { position: absolute; left: 0; top: 0; } .b-thl { position: absolute; top: 0; transform: translateX(-50%); color: #8a1c1c; font-weight: 600; }
+.b-val { font-variant-numeric: tabular-nums; white-space: nowrap; }
+svg.spark { vertical-align: middle; }
 svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark circle { fill: #0b4f8a; }
+svg.spark line.mark { stroke: #8a1c1c; stroke-width: 1; stroke-dasharray: 2 2; }
+@media screen {
+  /* Wide tables scroll inside their box; the unit (and a leaderboard's rank) stay in view. */
+  .tw tbody th[scope=row], .tw thead th:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
+  .tw thead th:first-child { background: var(--head); }
+  .tw.lb tbody td:first-child, .tw.lb thead th:first-child { position: sticky; left: 0; z-index: 2; background: #fff; min-width: 2.6rem; }
+  .tw.lb thead th:first-child { background: var(--head); }
+  .tw.lb tbody th[scope=row], .tw.lb thead th:nth-child(2) { position: sticky; left: 2.6rem; z-index: 1; background: #fff; }
+  .tw.lb thead th:nth-child(2) { background: var(--head); }
+  tr:nth-child(even) th[scope=row], .tw.lb tr:nth-child(even) td:first-child { background: #fafbfc; }
+}
+@media screen and (max-width: 700px) {
+  body { padding: .6rem .6rem 2rem; }
+  h1 { font-size: 1.25rem; } h2 { font-size: 1.1rem; }
+  table { font-size: .85rem; }
+  tbody th[scope=row] { min-width: 8.5rem; max-width: 11rem; }
+  nav.toc a { display: inline-block; margin: 0 .8rem .3rem 0; }
+  figure.bars li { grid-template-columns: minmax(0, 1fr) 4rem; row-gap: 0; }
+  figure.bars .b-lbl { grid-column: 1 / -1; text-align: left; white-space: normal; }
+  figure.bars .b-axis .b-lbl { display: none; }
+}
 .legend span { margin-right: .8rem; }
 .small { font-size: .85rem; color: var(--muted); }
 @media print {
   @page { size: A4; margin: 12mm 10mm; }
   body { max-width: none; padding: 0; font-size: 9pt; }
   table { font-size: 7.5pt; width: 100%; }
-  th, td { padding: 1px 3px; }
+  th, td { padding: 0 2px; line-height: 1.2; }
+  /* What it takes on one line per row; the sparkline's text equivalent is for screens. */
+  td.needs { min-width: 0; } td.needs span { display: inline; font-size: 6.5pt; } td.needs span + span::before { content: "; "; }
+  td.trend span.small { display: none; }
   tbody th[scope=row] { min-width: 0; }
   .st, td.num { white-space: normal; }
-  svg.chart { width: 100%; height: auto; }
+  figure.bars li { font-size: 6.5pt; line-height: 1.05; padding: 0; }
+  .b-track { height: 6pt; }
+  .b-bar, .b-track, .b-thr { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .tw { overflow: visible; }
   nav.toc, .noprint { display: none; }
   thead { display: table-header-group; }
-  tr, svg { page-break-inside: avoid; }
+  tr, svg, figure.bars li { page-break-inside: avoid; }
   h2 { page-break-after: avoid; }
   section { page-break-inside: auto; }
   a { color: inherit; text-decoration: none; }
@@ -237,39 +304,47 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
 <main>
 <section>
 <h2>{{l.metric}}</h2>
+<div class="tw" role="region" aria-label="{{l.metric}}" tabindex="0">
 <table>
-<thead><tr><th scope="col">{{l.metric}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.bloc_rank}}</th><th scope="col" class="num">{{l.bloc_median}}</th></tr></thead>
-<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{#value}}{{> rate}}{{/value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td></tr>
+<thead><tr><th scope="col">{{l.metric}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.bloc_rank}}</th><th scope="col" class="num">{{l.bloc_median}}</th><th scope="col">{{l.still_short}}</th></tr></thead>
+<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{#value}}{{> rate}}{{/value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td><td class="needs">{{#needs}}<span>{{.}}</span>{{/needs}}</td></tr>
 {{/metrics}}</tbody>
 </table>
+</div>
 {{#has_impossible}}<p class="small"><span class="flag">⚠ {{l.impossible}}</span>: {{l.impossible_note}}</p>{{/has_impossible}}
 </section>
 <section>
 <h2>{{l.milestones}}</h2>
+<div class="tw" role="region" aria-label="{{l.milestones}}" tabindex="0">
 <table>
-<thead><tr><th scope="col">{{l.milestone}}</th><th scope="col">{{l.deadline}}</th><th scope="col">{{l.status}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col">{{l.completed_on}}</th><th scope="col">{{l.projected_on}}</th></tr></thead>
-<tbody>{{#milestone_rows}}<tr><th scope="row">{{name}}</th><td>{{deadline}}</td><td class="st {{cls}}">{{symbol}} {{text}}</td><td class="num">{{value}}</td><td>{{completed}}</td><td>{{projected}}</td></tr>
+<thead><tr><th scope="col">{{l.milestone}}</th><th scope="col">{{l.deadline}}</th><th scope="col">{{l.status}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.remaining}}</th><th scope="col">{{l.completed_on}}</th><th scope="col">{{l.projected_on}}</th></tr></thead>
+<tbody>{{#milestone_rows}}<tr><th scope="row">{{name}}</th><td>{{deadline}}</td><td class="st {{cls}}">{{symbol}} {{text}}</td><td class="num">{{value}}</td><td class="num">{{remaining}}</td><td>{{completed}}</td><td>{{projected}}</td></tr>
 {{/milestone_rows}}</tbody>
 </table>
+</div>
 </section>
 <section>
 <h2>{{l.leaders_qlahs}}</h2>
 {{^has_leaders_qlahs}}<p>{{l.none}}</p>{{/has_leaders_qlahs}}
 {{#has_leaders_qlahs}}
+<div class="tw" role="region" aria-label="{{l.leaders_qlahs}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.prosecutor}}</th><th scope="col" class="num">{{l.cases_e2e}}</th><th scope="col">{{l.clean}}</th><th scope="col" class="num">{{l.score}}</th></tr></thead>
 <tbody>{{#leaders_qlahs}}<tr><th scope="row">{{name}}</th><td class="num">{{cases}}</td><td>{{clean}}</td><td class="num">{{score}}</td></tr>
 {{/leaders_qlahs}}</tbody>
 </table>
+</div>
 {{/has_leaders_qlahs}}
 <h2>{{l.leaders_ai}}</h2>
 {{^has_leaders_ai}}<p>{{l.none}}</p>{{/has_leaders_ai}}
 {{#has_leaders_ai}}
+<div class="tw" role="region" aria-label="{{l.leaders_ai}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.staff}}</th><th scope="col" class="num">{{l.level_now}}</th><th scope="col" class="num">{{l.study_minutes}}</th><th scope="col" class="num">{{l.active_weeks}}</th></tr></thead>
 <tbody>{{#leaders_ai}}<tr><th scope="row">{{name}}</th><td class="num">{{level}}</td><td class="num">{{minutes}}</td><td class="num">{{weeks}}</td></tr>
 {{/leaders_ai}}</tbody>
 </table>
+</div>
 {{/has_leaders_ai}}
 </section>
 {{#sub}}
@@ -286,17 +361,21 @@ svg.spark polyline { fill: none; stroke: #0b4f8a; stroke-width: 1.5; } svg.spark
 {{/sub_matrix}}
 <section id="records">
 <h2>{{l.records_to_fix}}</h2>
+<div class="tw" role="region" aria-label="{{l.records_to_fix}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.problem}}</th><th scope="col" class="num">{{l.count}}</th></tr></thead>
 <tbody>{{#quality_counts}}<tr><th scope="row">{{name}}</th><td class="num">{{count}}</td></tr>{{/quality_counts}}</tbody>
 </table>
+</div>
 {{#has_records}}
 <p><a href="{{records_csv}}" download>{{l.download_csv}}</a></p>
+<div class="tw" role="region" aria-label="{{l.records_to_fix}}: {{l.case_id}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.case_id}}</th><th scope="col">{{l.prosecutor}}</th><th scope="col">{{l.accepted_on}}</th><th scope="col">{{l.problem}}</th><th scope="col">{{l.last_updated_on}}</th></tr></thead>
 <tbody>{{#records}}<tr><th scope="row">{{case}}</th><td>{{prosecutor}}</td><td>{{accepted}}</td><td>{{problem}}</td><td>{{updated}}</td></tr>
 {{/records}}</tbody>
 </table>
+</div>
 <p class="small">{{more_rows}}</p>
 {{/has_records}}
 </section>

@@ -197,9 +197,46 @@ public struct HTMLReport: Sendable {
         return ["text": "=", "cls": "same", "label": "0"]
     }
 
+    /// A label with its {placeholders} filled.
+    func fill(_ key: String, _ values: [String: String]) -> String {
+        values.reduce(l[key]) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+    }
+
+    /// "What it takes" for a line (98%, 100%): the items still needed, or by how much the final
+    /// standing missed; "reached" when on or above it; nil when there is nothing to count.
+    func lineText(_ needed: Int?, noun: String, line: Fraction, final: Bool) -> String? {
+        guard let needed else { return nil }
+        if needed == 0 { return fill("reached_line", ["line": f.rate(line)]) }
+        return fill(final ? "missed_line" : "need_line", ["n": f.int(needed), "noun": l[noun], "line": f.rate(line)])
+    }
+
+    func firstText(_ needed: Int?, noun: String, final: Bool) -> String? {
+        guard let needed else { return nil }
+        if needed == 0 { return l["first_place"] }
+        return fill(final ? "missed_first" : "need_first", ["n": f.int(needed), "noun": l[noun]])
+    }
+
+    static func noun(_ c: RankedCriterion) -> String {
+        c == .signature ? "noun_documents" : (c == .level5 ? "noun_people" : "noun_records")
+    }
+
+    /// The compact form in a leaderboard row: each line the unit is still below (e2e 98%, retro and
+    /// participation 100%), as "13 vụ · toàn trình 98,0%".
+    func compactNeeds(_ ctx: Context, _ s: UnitStanding) -> [String] {
+        [(s.e2eToPriority(ctx.plan), "noun_records", "short_e2e", ctx.plan.e2ePriorityRate),
+         (s.retroToFull, "noun_records", "short_retro", Fraction.one),
+         (s.participationToFull, "noun_people", "short_participation", Fraction.one)].compactMap { needed, noun, metric, line in
+            guard let needed, needed > 0 else { return nil }
+            return fill("compact_need", ["n": f.int(needed), "noun": l[noun], "metric": l[metric], "line": f.rate(line)])
+        }
+    }
+
     func leaderboardRows(_ ctx: Context, _ rows: [UnitStanding], root: String) -> [[String: Any]] {
-        rows.map { s in
-            let trend = ctx.history.trend(s.bloc, s.unit.id) + [s.e2eRate]
+        // One vertical range for every sparkline of the table, so rows stay comparable.
+        let trends = rows.map { ctx.history.trend($0.bloc, $0.unit.id) + [$0.e2eRate] }
+        let range = Charts.sparkRange(trends)
+        return zip(rows, trends).map { s, trend in
+            let sparkText = Charts.sparkText(trend, format: f)
             return [
                 "rank": s.ranks[.composite].map(String.init) ?? "—",
                 "unit": s.unit.name, "href": "\(root)units/\(unitFileName(s.unit.id)).html",
@@ -207,7 +244,10 @@ public struct HTMLReport: Sendable {
                 "e2e": rateCell(s.e2eRate), "priority": s.e2ePriority,
                 "retro": rateCell(s.retroRate), "quality": rateCell(s.qualityRate),
                 "signature": rateCell(s.signatureRate), "level5": rateCell(s.level5Rate),
-                "spark": Charts.sparkline(trend, label: l["trend"] + " " + s.unit.name),
+                "spark": Charts.sparkline(trend, range: range, mark: ctx.plan.e2ePriorityRate,
+                                          label: l["trend"] + " " + s.unit.name + (sparkText.isEmpty ? "" : ": " + sparkText)),
+                "spark_text": sparkText,
+                "needs": compactNeeds(ctx, s),
             ]
         }
     }
@@ -223,8 +263,14 @@ public struct HTMLReport: Sendable {
                                         .map { (label: $0.unit.name, rate: $0.e2eRate) },
                                     threshold: ctx.plan.e2ePriorityRate, thresholdLabel: f.rate(ctx.plan.e2ePriorityRate),
                                     title: l["chart_e2e"] + " – " + blocTitle(bloc, ctx), format: f)
+        let range = Charts.sparkRange(rows.map { ctx.history.trend($0.bloc, $0.unit.id) + [$0.e2eRate] })
+        let rangeNote = fill("spark_range", ["lo": f.rate(Fraction(Int((range.lowerBound * 1000).rounded()), 1000)),
+                                             "hi": f.rate(Fraction(Int((range.upperBound * 1000).rounded()), 1000)),
+                                             "line": f.rate(ctx.plan.e2ePriorityRate)])
         return ["id": bloc.description.replacingOccurrences(of: ":", with: "-"), "title": blocTitle(bloc, ctx), "chart": chart,
                 "rows": leaderboardRows(ctx, rows, root: root), "count": rows.count,
+                "has_trend": rows.contains { ctx.history.trend($0.bloc, $0.unit.id).contains { $0 != nil } && $0.e2eRate != nil },
+                "spark_range": rangeNote,
                 "has_impossible": rows.contains { !$0.impossibleRates.isEmpty }]
     }
 
@@ -378,12 +424,24 @@ public struct HTMLReport: Sendable {
         ]
         var rows: [[String: Any]] = [["name": l["composite"], "value": ["text": f.score(s.composite), "impossible": false],
                                       "rank": s.ranks[.composite].map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
-                                      "median": f.score(HTMLReport.medianScore(members.map(\.composite)))]]
+                                      "median": f.score(HTMLReport.medianScore(members.map(\.composite))), "needs": [String]()]]
+        let final = ctx.window.isFinal
         for (key, get, criterion) in metrics {
+            // What it takes: the plan's line for this metric (98% e2e, 100% retro and participation),
+            // then the bloc's first place for a ranked one.
+            var needs: [String?] = []
+            switch key {
+            case "e2e_rate": needs.append(lineText(s.e2eToPriority(ctx.plan), noun: "noun_records", line: ctx.plan.e2ePriorityRate, final: final))
+            case "retro_rate": needs.append(lineText(s.retroToFull, noun: "noun_records", line: .one, final: final))
+            case "participation_rate": needs.append(lineText(s.participationToFull, noun: "noun_people", line: .one, final: final))
+            default: break
+            }
+            if let c = criterion { needs.append(firstText(s.toFirst(c), noun: HTMLReport.noun(c), final: final)) }
             // The bloc median leaves impossible rates out, as the ranking does.
             rows.append(["name": l[key], "value": rateCell(get(s)),
                          "rank": criterion.flatMap { s.ranks[$0] }.map { "\($0) \(l["of"]) \(members.count)" } ?? "—",
-                         "median": f.rate(HTMLReport.median(members.compactMap(get).filter { !$0.isImpossible }))])
+                         "median": f.rate(HTMLReport.median(members.compactMap(get).filter { !$0.isImpossible })),
+                         "needs": needs.compactMap { $0 }])
         }
         m["metrics"] = rows
         m["has_impossible"] = !s.impossibleRates.isEmpty
@@ -393,6 +451,9 @@ public struct HTMLReport: Sendable {
             r["deadline"] = f.day(ms.deadline)
             r["completed"] = f.day(ms.completedOn)
             r["projected"] = f.day(ms.projectedOn)
+            // The items still to do (after the period: by how much it was missed).
+            let open: Set<MilestoneStatus> = [.pending, .atRisk, .missed]
+            r["remaining"] = open.contains(ms.status) && ms.target > ms.value ? f.int(ms.target - ms.value) : ""
             return r
         }
         // A province page shows the leaders of its whole staff bloc; any other page its own staff.

@@ -67,6 +67,13 @@ public struct Labels: Sendable {
         "sub_units": "Các phòng và VKSND khu vực", "sub_leaderboard": "Bảng xếp hạng khối phòng, VKSND khu vực",
         "empty": "—", "legend": "Chú thích", "staff": "Cán bộ",
         "impossible": "bất thường",
+        "needed": "Còn thiếu để đạt mốc", "still_short": "Còn thiếu",
+        "need_line": "cần thêm {n} {noun} để đạt {line}", "missed_line": "hụt {n} {noun} so với {line}",
+        "reached_line": "đã đạt {line}", "need_first": "cần thêm {n} {noun} để ngang hạng 1",
+        "missed_first": "kém hạng 1: {n} {noun}", "first_place": "đứng đầu khối",
+        "compact_need": "{n} {noun} · {metric} {line}", "noun_records": "vụ", "noun_documents": "văn bản", "noun_people": "người",
+        "short_e2e": "toàn trình", "short_retro": "truy hồi", "short_participation": "LuyenAI",
+        "remaining": "Còn lại", "spark_range": "Trục xu hướng của bảng: từ {lo} đến {hi}; vạch đỏ: {line}.",
         "impossible_note": "Số liệu bất thường: tử số lớn hơn mẫu số (ví dụ số học viên đẳng 5 nhiều hơn biên chế). Giá trị được giữ nguyên để kiểm tra, không được xếp hạng, tính tối đa 100% vào điểm tổng hợp và được liệt kê trong mục bất thường.",
     ]
 
@@ -128,6 +135,13 @@ public struct Labels: Sendable {
         "sub_units": "Departments and regional procuracies", "sub_leaderboard": "Leaderboard of departments and regional procuracies",
         "empty": "—", "legend": "Legend", "staff": "Staff",
         "impossible": "impossible",
+        "needed": "Short of the line", "still_short": "Still short",
+        "need_line": "{n} more {noun} for {line}", "missed_line": "missed {line} by {n} {noun}",
+        "reached_line": "{line} reached", "need_first": "{n} more {noun} to equal first place",
+        "missed_first": "{n} {noun} behind first place", "first_place": "first in the bloc",
+        "compact_need": "{n} {noun} · {metric} {line}", "noun_records": "records", "noun_documents": "documents", "noun_people": "people",
+        "short_e2e": "end-to-end", "short_retro": "retro entry", "short_participation": "LuyenAI",
+        "remaining": "Remaining", "spark_range": "Trend axis of this table: {lo} to {hi}; red line: {line}.",
         "impossible_note": "Impossible value: the numerator is above the denominator (for example more level-5 learners than headcount). Shown as computed for checking, not ranked, counted as at most 100% in the composite, and listed among the anomalies.",
     ]
 }
