@@ -19,6 +19,9 @@ options.binary_location = "/usr/bin/chromium"
 for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"]:
     options.add_argument(arg)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+# axe-core on the index (thousands of cells) takes seconds, more on a loaded CI machine.
+driver.set_script_timeout(600)
+driver.set_page_load_timeout(300)
 failures, results = [], []
 try:
     for width in WIDTHS:
