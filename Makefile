@@ -1,7 +1,7 @@
 # thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
-.PHONY: demo test setup build clean embed embed-plan dictionary
+.PHONY: demo test setup build clean embed embed-plan dictionary package package-test
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,14 @@ clean:
 embed embed-plan:
 	python3 scripts/embed-plan.py
 	python3 scripts/embed-templates.py
+
+## make package: thidua_<version>_amd64.deb (Swift runtime linked statically, stripped; Depends computed).
+package: setup
+	@bash scripts/package.sh
+
+## make package-test: install, run, upgrade, remove and purge the package in a clean Debian 12 root.
+package-test: setup
+	@bash scripts/with-db.sh bash scripts/package-test.sh
 
 ## make dictionary: regenerate docs/csv.md's tables and sql/reports.sql from the code that writes the CSVs.
 dictionary: setup

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs thidua on a Debian server (as root): builds a release binary, installs it with the
-# configuration, the system user, folders and systemd units. Idempotent: run it again to upgrade.
+# Builds thidua FROM SOURCE and installs it (as root), on a machine that has the Swift toolchain:
+# a release binary, the configuration, the system user, folders and systemd units. Idempotent.
+# For a production server use the Debian package instead (make package; apt-get install ./thidua_*.deb):
+# it needs no toolchain. This script is for development machines and sites that build their own.
 #   deploy/install.sh [--prefix /usr/local] [--no-build]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
