@@ -262,6 +262,16 @@ svg.spark line.mark { stroke: #8a1c1c; stroke-width: 1; stroke-dasharray: 2 2; }
   figure.bars li { grid-template-columns: minmax(0, 1fr) 4rem; row-gap: 0; }
   figure.bars .b-lbl { grid-column: 1 / -1; text-align: left; white-space: normal; }
   figure.bars .b-axis .b-lbl { display: none; }
+  /* A unit's metrics as one card per metric, so what it takes is read without scrolling. */
+  .tw.cards { overflow-x: visible; }
+  .tw.cards table, .tw.cards tbody, .tw.cards tr { display: block; width: 100%; }
+  .tw.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .tw.cards tr { border: 1px solid var(--line); margin-bottom: .4rem; padding: .3rem .5rem; }
+  .tw.cards th[scope=row], .tw.cards td { display: block; border: none; padding: .05rem 0; text-align: left; }
+  .tw.cards tbody th[scope=row] { position: static; min-width: 0; max-width: none; font-weight: 700; background: none; }
+  .tw.cards td { background: none; }
+  .tw.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  .tw.cards td:empty { display: none; }
 }
 .legend span { margin-right: .8rem; }
 .small { font-size: .85rem; color: var(--muted); }
@@ -304,10 +314,10 @@ svg.spark line.mark { stroke: #8a1c1c; stroke-width: 1; stroke-dasharray: 2 2; }
 <main>
 <section>
 <h2>{{l.metric}}</h2>
-<div class="tw" role="region" aria-label="{{l.metric}}" tabindex="0">
+<div class="tw cards" role="region" aria-label="{{l.metric}}" tabindex="0">
 <table>
 <thead><tr><th scope="col">{{l.metric}}</th><th scope="col" class="num">{{l.value}}</th><th scope="col" class="num">{{l.bloc_rank}}</th><th scope="col" class="num">{{l.bloc_median}}</th><th scope="col">{{l.still_short}}</th></tr></thead>
-<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num">{{#value}}{{> rate}}{{/value}}</td><td class="num">{{rank}}</td><td class="num">{{median}}</td><td class="needs">{{#needs}}<span>{{.}}</span>{{/needs}}</td></tr>
+<tbody>{{#metrics}}<tr><th scope="row">{{name}}</th><td class="num" data-label="{{l.value}}">{{#value}}{{> rate}}{{/value}}</td><td class="num" data-label="{{l.bloc_rank}}">{{rank}}</td><td class="num" data-label="{{l.bloc_median}}">{{median}}</td><td class="needs">{{#needs}}<span>{{.}}</span>{{/needs}}</td></tr>
 {{/metrics}}</tbody>
 </table>
 </div>
