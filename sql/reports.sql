@@ -114,7 +114,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.unit_metrics (
     PRIMARY KEY (as_of, bloc, unit_id)
 );
 COMMENT ON TABLE thidua_report.unit_metrics IS 'csv/unit_metrics.csv: one row per bloc × unit';
-COMMENT ON COLUMN thidua_report.unit_metrics.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.unit_metrics.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.unit_metrics.bloc IS '`spp`, `provincial` or `sub:<province unit_id>`';
 COMMENT ON COLUMN thidua_report.unit_metrics.unit_id IS 'the unit';
 COMMENT ON COLUMN thidua_report.unit_metrics.unit_name IS 'its name';
@@ -205,7 +205,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.staff_metrics (
     PRIMARY KEY (as_of, staff_id)
 );
 COMMENT ON TABLE thidua_report.staff_metrics IS 'csv/staff_metrics.csv: one row per active staff member';
-COMMENT ON COLUMN thidua_report.staff_metrics.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.staff_metrics.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.staff_metrics.bloc IS '`staff:<unit_id>` of the SPP unit or of the province';
 COMMENT ON COLUMN thidua_report.staff_metrics.unit_id IS 'the person''s own unit';
 COMMENT ON COLUMN thidua_report.staff_metrics.staff_id IS 'the person';
@@ -243,7 +243,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.milestones (
     PRIMARY KEY (as_of, bloc, unit_id, milestone)
 );
 COMMENT ON TABLE thidua_report.milestones IS 'csv/milestones.csv: one row per bloc × unit × milestone (7 per bloc member)';
-COMMENT ON COLUMN thidua_report.milestones.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.milestones.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.milestones.bloc IS 'the bloc';
 COMMENT ON COLUMN thidua_report.milestones.unit_id IS 'the unit';
 COMMENT ON COLUMN thidua_report.milestones.milestone IS 'infra_ready, retro_entry, e2e_full, proficiency, luyenai_participation, qlahs_training, ai_training';
@@ -268,7 +268,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.award_shortlist (
     PRIMARY KEY (as_of, bloc, nominee_kind, nominee_id)
 );
 COMMENT ON TABLE thidua_report.award_shortlist IS 'csv/award_shortlist.csv: one row per nominee (staff blocs first, then unit blocs)';
-COMMENT ON COLUMN thidua_report.award_shortlist.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.award_shortlist.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.award_shortlist.bloc IS '`spp`, `provincial`, `sub:<id>` for units; `staff:<id>` for staff';
 COMMENT ON COLUMN thidua_report.award_shortlist.nominee_kind IS 'unit or staff';
 COMMENT ON COLUMN thidua_report.award_shortlist.nominee_id IS 'unit_id or staff_id';
@@ -291,7 +291,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.dossiers (
     PRIMARY KEY (as_of, dossier_id)
 );
 COMMENT ON TABLE thidua_report.dossiers IS 'csv/dossiers.csv: one row per dossier';
-COMMENT ON COLUMN thidua_report.dossiers.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.dossiers.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.dossiers.dossier_id IS 'the dossier';
 COMMENT ON COLUMN thidua_report.dossiers.nominee_kind IS 'unit or staff';
 COMMENT ON COLUMN thidua_report.dossiers.nominee_id IS 'unit_id or staff_id';
@@ -314,7 +314,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.data_quality_records (
     PRIMARY KEY (as_of, case_id)
 );
 COMMENT ON TABLE thidua_report.data_quality_records IS 'csv/data_quality_records.csv: one row per record a unit must fix';
-COMMENT ON COLUMN thidua_report.data_quality_records.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.data_quality_records.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.data_quality_records.unit_id IS 'the unit that holds the record';
 COMMENT ON COLUMN thidua_report.data_quality_records.case_id IS 'the record';
 COMMENT ON COLUMN thidua_report.data_quality_records.prosecutor_id IS 'its prosecutor, if any';
@@ -332,7 +332,7 @@ CREATE TABLE IF NOT EXISTS thidua_report.anomalies (
     detail text
 );
 COMMENT ON TABLE thidua_report.anomalies IS 'csv/anomalies.csv: one row per contract-breaking row';
-COMMENT ON COLUMN thidua_report.anomalies.as_of IS 'D';
+COMMENT ON COLUMN thidua_report.anomalies.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.anomalies.relation IS 'the relation holding the row';
 COMMENT ON COLUMN thidua_report.anomalies.key IS 'its key (`a/b` for composite keys; `*` for a count of rows beyond the first 1,000 listed)';
 COMMENT ON COLUMN thidua_report.anomalies.problem IS 'unknown_kind, unknown_role, unknown_unit, unknown_status, unknown_topic, unknown_format, unknown_item, negative_count, date_out_of_range, headcount_missing, headcount_not_positive, parent_not_provincial, unexpected_parent, level5_above_headcount, rate_above_one, null_value, duplicate_key, value_out_of_range, headcount_out_of_range, name_too_long, control_characters';

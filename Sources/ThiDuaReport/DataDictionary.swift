@@ -84,6 +84,9 @@ public enum DataDictionary {
     /// Every table, in the order the report, the workbook and the data package list them.
     public static let all: [DataTable] = [run, unitMetrics, staffMetrics, milestones, awardShortlist, dossiers, qualityRecords, anomalies]
 
+    /// The first column of every table: the run's as-of day, on which the tables join `run`.
+    public static let asOf = Column("as_of", .date, "", "D, the run's as-of day (joins run.csv)", "§2")
+
     /// The run itself, one row: who made these tables, when, from which plan, with which weights.
     public static let run = DataTable(
         id: "run", rows: "one row: the run", primaryKey: ["run_id"],
@@ -106,7 +109,7 @@ public enum DataDictionary {
     public static let unitMetrics = DataTable(
         id: "unit_metrics", rows: "one row per bloc × unit", primaryKey: ["bloc", "unit_id"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("bloc", .text, "", "`spp`, `provincial` or `sub:<province unit_id>`", "§4.1").pattern(unitBloc),
             Column("unit_id", .text, "", "the unit", "§3"),
             Column("unit_name", .text, "", "its name", "§3"),
@@ -168,7 +171,7 @@ public enum DataDictionary {
     public static let staffMetrics = DataTable(
         id: "staff_metrics", rows: "one row per active staff member", primaryKey: ["staff_id"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("bloc", .text, "", "`staff:<unit_id>` of the SPP unit or of the province", "§4.5").pattern(staffBloc),
             Column("unit_id", .text, "", "the person's own unit", "§3"),
             Column("staff_id", .text, "", "the person", "§3"),
@@ -195,7 +198,7 @@ public enum DataDictionary {
     public static let milestones = DataTable(
         id: "milestones", rows: "one row per bloc × unit × milestone (7 per bloc member)", primaryKey: ["bloc", "unit_id", "milestone"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("bloc", .text, "", "the bloc", "§4.1").pattern(unitBloc),
             Column("unit_id", .text, "", "the unit", "§3"),
             Column("milestone", .text, "", "infra_ready, retro_entry, e2e_full, proficiency, luyenai_participation, qlahs_training, ai_training", "§4.6").values(MilestoneKind.allCases.map(\.rawValue)),
@@ -211,7 +214,7 @@ public enum DataDictionary {
     public static let awardShortlist = DataTable(
         id: "award_shortlist", rows: "one row per nominee (staff blocs first, then unit blocs)", primaryKey: ["bloc", "nominee_kind", "nominee_id"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("bloc", .text, "", "`spp`, `provincial`, `sub:<id>` for units; `staff:<id>` for staff", "§4.7").pattern(anyBloc),
             Column("nominee_kind", .text, "", "unit or staff", "§4.7").values(NomineeKind.allCases.map(\.rawValue)),
             Column("nominee_id", .text, "", "unit_id or staff_id", "§4.7"),
@@ -225,7 +228,7 @@ public enum DataDictionary {
     public static let dossiers = DataTable(
         id: "dossiers", rows: "one row per dossier", primaryKey: ["dossier_id"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("dossier_id", .text, "", "the dossier", "§3"),
             Column("nominee_kind", .text, "", "unit or staff", "§3"),
             Column("nominee_id", .text, "", "unit_id or staff_id", "§3"),
@@ -239,7 +242,7 @@ public enum DataDictionary {
     public static let qualityRecords = DataTable(
         id: "data_quality_records", rows: "one row per record a unit must fix", primaryKey: ["case_id"],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("unit_id", .text, "", "the unit that holds the record", "§3"),
             Column("case_id", .text, "", "the record", "§3"),
             Column("prosecutor_id", .text, "", "its prosecutor, if any", "§3"),
@@ -253,7 +256,7 @@ public enum DataDictionary {
     public static let anomalies = DataTable(
         id: "anomalies", rows: "one row per contract-breaking row", primaryKey: [],
         columns: [
-            Column("as_of", .date, "", "D", "§2"),
+            asOf,
             Column("relation", .text, "", "the relation holding the row", "§3"),
             Column("key", .text, "", "its key (`a/b` for composite keys; `*` for a count of rows beyond the first 1,000 listed)", "§3"),
             Column("problem", .text, "", "unknown_kind, unknown_role, unknown_unit, unknown_status, unknown_topic, unknown_format, unknown_item, negative_count, date_out_of_range, headcount_missing, headcount_not_positive, parent_not_provincial, unexpected_parent, level5_above_headcount, rate_above_one, null_value, duplicate_key, value_out_of_range, headcount_out_of_range, name_too_long, control_characters", "§3"),

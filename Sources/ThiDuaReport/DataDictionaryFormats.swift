@@ -46,7 +46,7 @@ extension DataDictionary {
         }
         let resources: [[String: Any]] = all.map { t in
             var schema: [String: Any] = [
-                "fields": t.columns.map { field($0, required: $0.name == "as_of" || t.primaryKey.contains($0.name)) },
+                "fields": t.columns.map { field($0, required: $0.name == DataDictionary.asOf.name || t.primaryKey.contains($0.name)) },
                 "missingValues": [""],
             ]
             if !t.primaryKey.isEmpty { schema["primaryKey"] = t.primaryKey }
@@ -96,13 +96,13 @@ extension DataDictionary {
         for t in all {
             out += "\nCREATE TABLE IF NOT EXISTS thidua_report.\(t.id) (\n"
             var lines = t.columns.map { c -> String in
-                let notNull = c.name == "as_of" || t.primaryKey.contains(c.name) ? " NOT NULL" : ""
+                let notNull = c.name == DataDictionary.asOf.name || t.primaryKey.contains(c.name) ? " NOT NULL" : ""
                 return "    \(c.name) \(type(c.type))\(notNull)"
             }
             if !t.primaryKey.isEmpty {
                 // Every night's run loads beside the others: keyed by the day first. A run's own
                 // row is the day's (a rerun replaces it: thidua_report.forget).
-                let key = t.id == DataDictionary.run.id ? ["as_of"] : ["as_of"] + t.primaryKey
+                let key = t.id == DataDictionary.run.id ? [DataDictionary.asOf.name] : [DataDictionary.asOf.name] + t.primaryKey
                 lines.append("    PRIMARY KEY (\(key.joined(separator: ", ")))")
             }
             out += lines.joined(separator: ",\n") + "\n);\n"
