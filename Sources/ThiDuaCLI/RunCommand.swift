@@ -36,7 +36,7 @@ struct RunCommand: ParsableCommand {
             if let lang { settings.language = lang }
             if let bom { settings.byteOrderMark = bom }
             if let templates { settings.templatesDir = templates }
-            let planValue: Plan
+            let planValue: LegacyPlan
             do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch {
                 throw JobError.configuration("bad plan file: \(error)")
             }

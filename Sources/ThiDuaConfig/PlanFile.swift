@@ -5,7 +5,7 @@ import Yams
 /// Plan files (SPEC §2): YAML, every key required, unknown keys refused.
 public enum PlanFile {
     /// The shipped plan 251/KH-VKSTC.
-    public static func shipped() -> Plan {
+    public static func shipped() -> LegacyPlan {
         // The embedded text is tested to parse; a failure here is a build defect, not user input.
         do { return try parse(defaultPlanYAML, file: "(built-in plan 251/KH-VKSTC)") } catch {
             fatalError("built-in plan does not parse: \(error)")
@@ -13,15 +13,15 @@ public enum PlanFile {
     }
 
     /// Reads a plan file from disk.
-    public static func load(path: String) throws(ConfigError) -> Plan {
+    public static func load(path: String) throws(ConfigError) -> LegacyPlan {
         try plan(from: try MappingReader.load(path: path), file: path)
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> Plan {
+    public static func parse(_ text: String, file: String) throws(ConfigError) -> LegacyPlan {
         try plan(from: try MappingReader.document(text: text, file: file), file: file)
     }
 
-    static func plan(from reader: MappingReader, file: String) throws(ConfigError) -> Plan {
+    static func plan(from reader: MappingReader, file: String) throws(ConfigError) -> LegacyPlan {
         var r = reader
         let name = try r.scalar("name")
         let title = try r.optionalScalar("title") ?? name
@@ -71,12 +71,12 @@ public enum PlanFile {
         }
         try q.finish()
 
-        let composite = try weights(&r, "composite_weights", CompositePart.allCases.map(\.rawValue), file: file)
+        let composite = try weights(&r, "composite_weights", LegacyCompositePart.allCases.map(\.rawValue), file: file)
         let individual = try weights(&r, "individual_weights", IndividualPart.allCases.map(\.rawValue), file: file)
-        var clauses: [MilestoneKind: String] = [:]
+        var clauses: [LegacyMilestoneKind: String] = [:]
         if r.has("milestone_clauses") {
             var m = try r.mapping("milestone_clauses")
-            for k in MilestoneKind.allCases { clauses[k] = try m.optionalScalar(k.rawValue) }
+            for k in LegacyMilestoneKind.allCases { clauses[k] = try m.optionalScalar(k.rawValue) }
             try m.finish()
         }
         try r.finish()
@@ -93,7 +93,7 @@ public enum PlanFile {
         try order(periodStart, periodEnd, "period_start", "period_end")
         try order(retroFrom, retroTo, "retro_from", "retro_to")
 
-        var plan = Plan(
+        var plan = LegacyPlan(
             name: name, title: title, periodStart: periodStart, periodEnd: periodEnd, infraDeadline: infra,
             goLive: goLive, retroFrom: retroFrom, retroTo: retroTo, retroDeadline: retroDeadline,
             proficiencyDeadline: proficiency, luyenaiCutoff: cutoff, luyenaiLevelTarget: target,
@@ -101,7 +101,7 @@ public enum PlanFile {
             proficiencyWindowDays: window, proficiencyMinActions: minActions,
             quotas: Quotas(collectiveShare: share, collectiveRounding: rounding, individualPerSPPUnit: perSPP,
                            individualProvincialTiers: tiers),
-            compositeWeights: Dictionary(uniqueKeysWithValues: composite.map { (CompositePart(rawValue: $0.key)!, $0.value) }),
+            compositeWeights: Dictionary(uniqueKeysWithValues: composite.map { (LegacyCompositePart(rawValue: $0.key)!, $0.value) }),
             individualWeights: Dictionary(uniqueKeysWithValues: individual.map { (IndividualPart(rawValue: $0.key)!, $0.value) }),
             levelScaleMax: scaleMax)
         plan.milestoneClauses = clauses

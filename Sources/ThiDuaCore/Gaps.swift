@@ -30,7 +30,7 @@ extension UnitStanding {
     }
 
     /// Records still to process end-to-end for e2e_rate to reach the plan's priority line (III.1.1).
-    public func e2eToPriority(_ plan: Plan) -> Int? { Gaps.toReach(plan.e2ePriorityRate, numerator: counts.e2eDone, denominator: counts.e2eTotal) }
+    public func e2eToPriority(_ plan: LegacyPlan) -> Int? { Gaps.toReach(plan.e2ePriorityRate, numerator: counts.e2eDone, denominator: counts.e2eTotal) }
     /// Retro records still to enter for 100% (II.1).
     public var retroToFull: Int? { Gaps.toReach(Fraction.one, numerator: counts.retroEntered, denominator: counts.retroTotal) }
     /// Active staff still to study on LuyenAI for 100% (II.2).

@@ -10,7 +10,7 @@ public struct StaffStanding: Sendable {
 
 public enum Individuals {
     /// III.1.2, III.2.2: the individual score, 0–100, rounded half-up to 4 decimals.
-    public static func score(_ f: StaffFacts, blocMaxE2E: Int, plan: Plan) -> Decimal {
+    public static func score(_ f: StaffFacts, blocMaxE2E: Int, plan: LegacyPlan) -> Decimal {
         let w = plan.individualWeights
         var total = Decimal(0)
         if blocMaxE2E > 0 {
@@ -26,7 +26,7 @@ public enum Individuals {
 
     /// One bloc's staff, scored and ranked (standard competition ranking on the rounded score),
     /// in listing order: rank, then staff_id.
-    public static func standings(bloc: BlocID, staff: [StaffFacts], plan: Plan) -> [StaffStanding] {
+    public static func standings(bloc: BlocID, staff: [StaffFacts], plan: LegacyPlan) -> [StaffStanding] {
         let maxE2E = staff.map(\.casesE2E).max() ?? 0
         var rows = staff.map { StaffStanding(bloc: bloc, facts: $0, score: score($0, blocMaxE2E: maxE2E, plan: plan), rank: nil) }
         let ranks = Ranking.competition(rows.map { (id: $0.facts.staffID, value: Optional($0.score)) })

@@ -3,7 +3,7 @@ public enum MilestoneStatus: String, Sendable, CaseIterable {
     case met, metLate = "met_late", missed, pending, atRisk = "at_risk", notApplicable = "not_applicable", noData = "no_data"
 }
 
-public enum MilestoneKind: String, Sendable, CaseIterable {
+public enum LegacyMilestoneKind: String, Sendable, CaseIterable {
     /// II.1: LAN, WAN, scanners, tokens "xong trước ngày 20/12/2025".
     case infraReady = "infra_ready"
     /// II.1: retrospective entry of cases accepted from 01/10/2025, "đến 01/01/2026".
@@ -23,7 +23,7 @@ public enum MilestoneKind: String, Sendable, CaseIterable {
 public struct MilestoneRow: Sendable, Equatable {
     public var bloc: BlocID
     public var unitID: UnitID
-    public var kind: MilestoneKind
+    public var kind: LegacyMilestoneKind
     public var deadline: Day
     public var status: MilestoneStatus
     public var value: Int
@@ -38,13 +38,13 @@ public enum Milestones {
     /// from the same counts, on windows ending at E, so a page never contradicts itself (SPEC §4.6).
     public static func rows(bloc: BlocID, unitID: UnitID, counts c: UnitCounts, window w: Window) -> [MilestoneRow] {
         let p = w.plan, d = w.asOf
-        func row(_ k: MilestoneKind, _ deadline: Day, _ s: MilestoneStatus, _ v: Int, _ t: Int,
+        func row(_ k: LegacyMilestoneKind, _ deadline: Day, _ s: MilestoneStatus, _ v: Int, _ t: Int,
                  _ done: Day? = nil, _ proj: Day? = nil) -> MilestoneRow {
             MilestoneRow(bloc: bloc, unitID: unitID, kind: k, deadline: deadline, status: s, value: v, target: t,
                          completedOn: done, projectedOn: proj)
         }
         /// A count milestone with a 14-day pace forecast (infra, retro, participation).
-        func paced(_ k: MilestoneKind, deadline: Day, value: Int, target: Int, completed: Day?, recent: Int,
+        func paced(_ k: LegacyMilestoneKind, deadline: Day, value: Int, target: Int, completed: Day?, recent: Int,
                    empty: MilestoneStatus) -> MilestoneRow {
             guard target > 0 else { return row(k, deadline, empty, value, target) }
             if value >= target {
@@ -57,7 +57,7 @@ public enum Milestones {
             return row(k, deadline, risky ? .atRisk : .pending, value, target, nil, projected)
         }
         /// A threshold milestone: met (late) or missed/pending, no forecast.
-        func threshold(_ k: MilestoneKind, deadline: Day, value: Int, target: Int, completed: Day?) -> MilestoneRow {
+        func threshold(_ k: LegacyMilestoneKind, deadline: Day, value: Int, target: Int, completed: Day?) -> MilestoneRow {
             if value >= target {
                 let late = completed.map { $0 > deadline } ?? false
                 return row(k, deadline, late ? .metLate : .met, value, target, completed)

@@ -72,7 +72,7 @@ public struct UnitStanding: Sendable {
 
 public enum Standings {
     /// The standing of one member from its summed counts.
-    public static func standing(bloc: BlocID, member: BlocMember, counts c: UnitCounts, plan: Plan) -> UnitStanding {
+    public static func standing(bloc: BlocID, member: BlocMember, counts c: UnitCounts, plan: LegacyPlan) -> UnitStanding {
         let e2e = Fraction(c.e2eDone, c.e2eTotal)
         let level5 = member.headcount.flatMap { Fraction(c.level5Staff, $0) }
         var s = UnitStanding(
@@ -94,14 +94,14 @@ public enum Standings {
     }
 
     /// SPEC §4.4: rates capped at 1 (empty → 0); a threshold criterion is 1 when met; 0–100.
-    public static func composite(_ s: UnitStanding, weights: [CompositePart: Decimal]) -> Decimal {
+    public static func composite(_ s: UnitStanding, weights: [LegacyCompositePart: Decimal]) -> Decimal {
         Score.rounded(points(s, weights: weights).reduce(Decimal(0)) { $0 + $1.points })
     }
 
     /// Each part's exact contribution, weight × part, in the plan's order (unit_metrics.csv shows
     /// them rounded; the composite rounds their exact sum).
-    public static func points(_ s: UnitStanding, weights: [CompositePart: Decimal]) -> [(part: CompositePart, points: Decimal)] {
-        func part(_ p: CompositePart) -> Decimal {
+    public static func points(_ s: UnitStanding, weights: [LegacyCompositePart: Decimal]) -> [(part: LegacyCompositePart, points: Decimal)] {
+        func part(_ p: LegacyCompositePart) -> Decimal {
             switch p {
             case .e2eRate: return s.e2eRate?.capped.decimal ?? 0
             case .retroRate: return s.retroRate?.capped.decimal ?? 0
@@ -113,11 +113,11 @@ public enum Standings {
             case .aiProducts: return s.counts.aiProducts >= 1 ? 1 : 0
             }
         }
-        return CompositePart.allCases.map { ($0, (weights[$0] ?? 0) * part($0)) }
+        return LegacyCompositePart.allCases.map { ($0, (weights[$0] ?? 0) * part($0)) }
     }
 
     /// Every bloc's standings, ranked, in listing order (composite rank, then unit id).
-    public static func leaderboards(org: Organisation, perUnit: [String: UnitCounts], plan: Plan) -> [UnitStanding] {
+    public static func leaderboards(org: Organisation, perUnit: [String: UnitCounts], plan: LegacyPlan) -> [UnitStanding] {
         var out: [UnitStanding] = []
         for bloc in org.blocs {
             var rows = bloc.members.map { m in

@@ -4,9 +4,9 @@ public struct Window: Sendable, Equatable {
     public let asOf: Day
     /// E = min(D, period_end): where every evaluation window ends.
     public let end: Day
-    public let plan: Plan
+    public let plan: LegacyPlan
 
-    public init(asOf: Day, plan: Plan) {
+    public init(asOf: Day, plan: LegacyPlan) {
         self.asOf = asOf
         self.end = min(asOf, plan.periodEnd)
         self.plan = plan

@@ -14,7 +14,7 @@ import ThiDuaWorkbook
 /// ThiDuaCore, the SQL in ThiDuaWarehouse, the files in ThiDuaReport and ThiDuaPublish.
 public struct NightlyRun: Sendable {
     public var settings: Settings
-    public var plan: Plan
+    public var plan: LegacyPlan
     public var asOf: Day
     /// Publish even when the gate finds the data suspicious.
     public var force: Bool
@@ -22,7 +22,7 @@ public struct NightlyRun: Sendable {
     /// Where the run stands, for a stop request.
     public var progress: RunProgress
 
-    public init(settings: Settings, plan: Plan, asOf: Day, force: Bool = false, log: EventLog,
+    public init(settings: Settings, plan: LegacyPlan, asOf: Day, force: Bool = false, log: EventLog,
                 progress: RunProgress = .shared) {
         self.settings = settings
         self.plan = plan

@@ -151,7 +151,7 @@ struct RunWriter {
             day("Hạn nộp hồ sơ (dossier_deadline)", p.dossierDeadline),
             row("Ngưỡng ưu tiên toàn trình (e2e_priority_rate)", p.e2ePriorityRate.formatted(places: 2)),
         ]
-        for part in CompositePart.allCases {
+        for part in LegacyCompositePart.allCases {
             rows.append(row("Trọng số \(part.rawValue) (weight)", Score.format(p.compositeWeights[part] ?? 0)))
         }
         rows.append(row("Các trang tính (sheets)",

@@ -102,7 +102,7 @@ public enum DataDictionary {
             Column("window_end", .date, "", "E = min(D, period_end): the last day every period metric counts", "§2"),
             Column("period_final", .boolean, "", "D is after period_end: the standing is final", "§2"),
             Column("e2e_priority_rate", .rate, "fraction", "the priority line for e2e_rate (III.1.1)", "§2"),
-        ] + CompositePart.allCases.map {
+        ] + LegacyCompositePart.allCases.map {
             Column("weight_\($0.rawValue)", .score, "points", "weight of \($0.rawValue) in composite_score, from the plan file", "§4.4")
         })
 
@@ -157,7 +157,7 @@ public enum DataDictionary {
             Column("leaders_and_prosecutors", .integer, "people", "active leaders and prosecutors of the measured scope: proficiency_rate's denominator", "§4.2"),
             Column("parent_id", .text, "", "the unit's parent in the warehouse (a sub-unit's province); empty for SPP units and provinces", "§3"),
             Column("province_id", .text, "", "the province the unit belongs to (a province: itself); empty for SPP units", "§4.1"),
-        ] + CompositePart.allCases.map {
+        ] + LegacyCompositePart.allCases.map {
             Column("points_\($0.rawValue)", .score, "points", "weight × part for \($0.rawValue) (rates capped at 1, a threshold 1 when met), 4 decimals; composite_score rounds the exact sum, so the rounded parts may differ from it by a few 0.0001", "§4.4")
         } + [
             Column("e2e_to_priority", .integer, "records", "what it takes: records still to process end-to-end for e2e_rate ≥ e2e_priority_rate, ⌈line × e2e_total⌉ − e2e_done, exact (0 when on or above the line; after the period, by how much the final standing missed); empty when e2e_total is 0", "§4.2"),
@@ -201,7 +201,7 @@ public enum DataDictionary {
             asOf,
             Column("bloc", .text, "", "the bloc", "§4.1").pattern(unitBloc),
             Column("unit_id", .text, "", "the unit", "§3"),
-            Column("milestone", .text, "", "infra_ready, retro_entry, e2e_full, proficiency, luyenai_participation, qlahs_training, ai_training", "§4.6").values(MilestoneKind.allCases.map(\.rawValue)),
+            Column("milestone", .text, "", "infra_ready, retro_entry, e2e_full, proficiency, luyenai_participation, qlahs_training, ai_training", "§4.6").values(LegacyMilestoneKind.allCases.map(\.rawValue)),
             Column("deadline", .date, "", "the last day on time, from the plan file", "§4.6"),
             Column("status", .text, "", "met, met_late, missed, pending, at_risk, not_applicable, no_data", "§4.6").values(MilestoneStatus.allCases.map(\.rawValue)),
             Column("value", .integer, "count", "what is done: infra_ready items ready at D; every other milestone the numerator of the §4.2 metric it restates, on the window ending at E (retro_entered, e2e_done, proficient, participating, sessions held in [period_start, E])", "§4.6"),

@@ -22,7 +22,7 @@ extension DataDictionary {
     }
 
     /// `datapackage.json`: a Frictionless Data Package with a Table Schema per CSV.
-    public static func dataPackage(runID: String, asOf: Day, generatedAt: String, version: String, plan: Plan,
+    public static func dataPackage(runID: String, asOf: Day, generatedAt: String, version: String, plan: LegacyPlan,
                                    byteOrderMark: Bool, rows: [String: Int]) -> Data {
         func field(_ c: Column, required: Bool) -> [String: Any] {
             var f: [String: Any] = ["name": c.name, "description": c.meaning + (c.unit.isEmpty ? "" : " (\(c.unit))")]

@@ -124,7 +124,7 @@ public struct HTMLReport: Sendable {
 
     /// Renders the index and one page per bloc member, handing each to `write` as soon as it is
     /// ready: pages are rendered in parallel batches, so memory holds one batch, not the report.
-    public func pages(report: Computation, window: Window, plan: Plan, dossiers: [(DossierInput, DossierStatus)],
+    public func pages(report: Computation, window: Window, plan: LegacyPlan, dossiers: [(DossierInput, DossierStatus)],
                       collector: PageCollector, quality: QualitySummary, history: History,
                       write: (Page) throws -> Void) throws {
         let ctx = Context(report: report, window: window, plan: plan, collector: collector, quality: quality, history: history)
@@ -149,14 +149,14 @@ public struct HTMLReport: Sendable {
     struct Context: Sendable {
         let report: Computation
         let window: Window
-        let plan: Plan
+        let plan: LegacyPlan
         let collector: PageCollector
         let quality: QualitySummary
         let history: History
         let blocRows: [BlocID: [UnitStanding]]
         let milestones: [MemberKey: [MilestoneRow]]
 
-        init(report: Computation, window: Window, plan: Plan, collector: PageCollector, quality: QualitySummary, history: History) {
+        init(report: Computation, window: Window, plan: LegacyPlan, collector: PageCollector, quality: QualitySummary, history: History) {
             self.report = report
             self.window = window
             self.plan = plan
@@ -308,7 +308,7 @@ public struct HTMLReport: Sendable {
     }
 
     var milestoneHeads: [[String: String]] {
-        MilestoneKind.allCases.map { ["name": l["m_" + $0.rawValue]] }
+        LegacyMilestoneKind.allCases.map { ["name": l["m_" + $0.rawValue]] }
     }
 
     func nominationRows(_ ctx: Context, _ list: [Nomination], root: String) -> [[String: Any]] {
@@ -365,7 +365,7 @@ public struct HTMLReport: Sendable {
                       ("retro_deadline", ctx.plan.retroDeadline), ("proficiency_deadline", ctx.plan.proficiencyDeadline),
                       ("luyenai_cutoff", ctx.plan.luyenaiCutoff), ("dossier_deadline", ctx.plan.dossierDeadline),
                       ("period_end", ctx.plan.periodEnd)].map { ["name": l[$0.0], "date": f.day($0.1)] }
-        m["weights"] = CompositePart.allCases.map { ["name": l["w_" + $0.rawValue], "weight": f.score(ctx.plan.compositeWeights[$0] ?? 0)] }
+        m["weights"] = LegacyCompositePart.allCases.map { ["name": l["w_" + $0.rawValue], "weight": f.score(ctx.plan.compositeWeights[$0] ?? 0)] }
         return m
     }
 

@@ -11,7 +11,7 @@ public enum Tables {
         let p = window.plan
         let cells: [CSVCell] = [.text(runID), .day(window.asOf), .number(generatedAt), .text(version), .text(p.name), .text(p.title),
                                 .day(p.periodStart), .day(p.periodEnd), .day(window.end), .bool(window.isFinal), .rate(p.e2ePriorityRate)]
-        let weights: [CSVCell] = CompositePart.allCases.map { .score(p.compositeWeights[$0] ?? 0) }
+        let weights: [CSVCell] = LegacyCompositePart.allCases.map { .score(p.compositeWeights[$0] ?? 0) }
         return cells + weights
     }
 

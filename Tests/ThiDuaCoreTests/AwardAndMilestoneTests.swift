@@ -97,7 +97,7 @@ struct AwardTests {
 
 @Suite("milestones (SPEC §4.6)")
 struct MilestoneTests {
-    func rows(_ asOf: String, _ edit: (inout UnitCounts) -> Void) -> [MilestoneKind: MilestoneRow] {
+    func rows(_ asOf: String, _ edit: (inout UnitCounts) -> Void) -> [LegacyMilestoneKind: MilestoneRow] {
         var c = UnitCounts()
         edit(&c)
         let r = Milestones.rows(bloc: .spp, unitID: "u", counts: c, window: Window(asOf: day(asOf), plan: plan251))

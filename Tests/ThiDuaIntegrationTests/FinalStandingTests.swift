@@ -123,7 +123,7 @@ struct FinalStandingTests {
         var out: [String] = []
         for s in c.standings {
             let rows = c.milestones.filter { $0.bloc == s.bloc && $0.unitID == s.unit.id }
-            func check(_ kind: MilestoneKind, _ value: Int, _ target: Int) {
+            func check(_ kind: LegacyMilestoneKind, _ value: Int, _ target: Int) {
                 guard let r = rows.first(where: { $0.kind == kind }) else { out.append("\(s.unit.id): no \(kind)"); return }
                 if r.value != value || r.target != target {
                     out.append("\(s.bloc)/\(s.unit.id) \(kind.rawValue): milestone \(r.value)/\(r.target), metric \(value)/\(target)")
@@ -134,7 +134,7 @@ struct FinalStandingTests {
             check(.luyenaiParticipation, k.participating, k.activeStaff)
             check(.retroEntry, k.retroEntered, k.retroTotal)
             if c.window.asOf >= c.window.plan.goLive { check(.e2eFull, k.e2eDone, k.e2eTotal) }
-            for (kind, met) in [(MilestoneKind.qlahsTraining, s.qlahsTrainingMet), (.aiTraining, s.aiTrainingMet)] {
+            for (kind, met) in [(LegacyMilestoneKind.qlahsTraining, s.qlahsTrainingMet), (.aiTraining, s.aiTrainingMet)] {
                 if let r = rows.first(where: { $0.kind == kind }), (r.value >= 1) != met {
                     out.append("\(s.bloc)/\(s.unit.id) \(kind.rawValue): milestone \(r.value) but met=\(met)")
                 }

@@ -8,7 +8,7 @@ import ThiDuaReport
 import ThiDuaWarehouse
 
 /// Reads one snapshot and computes, in-process, as a run would.
-func compute(_ db: TestDatabase, asOf: String, plan: Plan = PlanFile.shipped()) throws -> Computation {
+func compute(_ db: TestDatabase, asOf: String, plan: LegacyPlan = PlanFile.shipped()) throws -> Computation {
     let window = Window(asOf: Day(iso: asOf)!, plan: plan)
     let reader = try WarehouseReader.begin(db.connection, schema: "thidua", window: window)
     defer { reader.finish() }

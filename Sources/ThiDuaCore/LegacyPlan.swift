@@ -4,7 +4,7 @@ import Foundation
 /// the shipped default (`plans/251-KH-VKSTC.yaml`); next year's plan is a new file, not a code change.
 ///
 /// A deadline is the last day that counts as on time.
-public struct Plan: Sendable, Equatable {
+public struct LegacyPlan: Sendable, Equatable {
     public var name: String
     public var title: String
     /// "từ ngày ban hành": the plan's date of issue.
@@ -33,18 +33,18 @@ public struct Plan: Sendable, Equatable {
     public var proficiencyWindowDays: Int
     public var proficiencyMinActions: Int
     public var quotas: Quotas
-    public var compositeWeights: [CompositePart: Decimal]
+    public var compositeWeights: [LegacyCompositePart: Decimal]
     public var individualWeights: [IndividualPart: Decimal]
     /// The plan's clause behind each milestone ("II.1", "III.1.1"), for readers of milestones.csv;
     /// optional in the plan file.
-    public var milestoneClauses: [MilestoneKind: String] = [:]
+    public var milestoneClauses: [LegacyMilestoneKind: String] = [:]
     public var levelScaleMax: Int
 
     public init(name: String, title: String, periodStart: Day, periodEnd: Day, infraDeadline: Day, goLive: Day,
                 retroFrom: Day, retroTo: Day, retroDeadline: Day, proficiencyDeadline: Day, luyenaiCutoff: Day,
                 luyenaiLevelTarget: Int, e2ePriorityRate: Fraction, dossierDeadline: Day, staleDays: Int,
                 proficiencyWindowDays: Int, proficiencyMinActions: Int, quotas: Quotas,
-                compositeWeights: [CompositePart: Decimal], individualWeights: [IndividualPart: Decimal],
+                compositeWeights: [LegacyCompositePart: Decimal], individualWeights: [IndividualPart: Decimal],
                 levelScaleMax: Int) {
         self.name = name
         self.title = title
@@ -73,7 +73,7 @@ public struct Plan: Sendable, Equatable {
 /// The parts of the composite standing (SPEC §4.4), in the order reports list them: five rates
 /// (capped at 1), two training thresholds (III.1.1, III.2.1), and "ai_products ≥ 1": at least one AI
 /// product in regular use (III.2.1).
-public enum CompositePart: String, CaseIterable, Sendable {
+public enum LegacyCompositePart: String, CaseIterable, Sendable {
     case e2eRate = "e2e_rate", retroRate = "retro_rate", qualityRate = "quality_rate", signatureRate = "signature_rate"
     case level5Rate = "level5_rate", qlahsTrainingMet = "qlahs_training_met", aiTrainingMet = "ai_training_met"
     case aiProducts = "ai_products"
