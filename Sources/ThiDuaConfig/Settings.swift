@@ -8,8 +8,10 @@ public enum LogFormat: String, Sendable, CaseIterable {
 }
 
 /// The job's effective configuration: defaults, then the configuration file, then `THIDUA_*`
-/// environment variables, then the command line (SPEC §6). Passwords never live here: the
-/// connection string may not carry one (libpq's `.pgpass` or service file holds it).
+/// environment variables, then the command line (SPEC §6). The configuration file and THIDUA_DB
+/// may not carry a password (libpq's `.pgpass` or service file holds it); a `--db` given on the
+/// command line may, and is then held here only to be handed to libpq: `describe(redact:)` and every log
+/// line leave it out.
 public struct Settings: Sendable, Equatable {
     /// libpq conninfo or URI; nil: libpq's defaults (PG* variables, service file, .pgpass).
     public var conninfo: String?

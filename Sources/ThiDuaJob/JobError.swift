@@ -9,7 +9,8 @@ public enum JobError: Error, CustomStringConvertible, Sendable, Equatable {
     case unavailable(String)
     /// The output folder cannot be written.
     case cantCreate(String)
-    /// Worth another try later: unreachable, lost, deadline, a lock held, a stop request.
+    /// Worth another try later: unreachable, lost, deadline, a lock held. (A stop request is not
+    /// one of these: the SIGTERM handler of ThiDuaPublish exits 75 itself.)
     case temporary(String)
     /// A plan, configuration, template or connection setting is unusable.
     case configuration(String)

@@ -9,8 +9,9 @@ import ThiDuaWarehouse
 import ThiDuaWorkbook
 
 /// One nightly run as a function (SPEC §5, §6): settings, plan and as-of day in; the published run
-/// or a typed error out. It owns the order of the phases — lock, connect, check the contract, read
-/// one snapshot, compute, write, gate, publish, prune — and leaves a metrics file. The rules live in
+/// or a typed error out. It owns the order of the phases — connect, check the contract, take the
+/// run lock and the warehouse's advisory lock, read one snapshot on two sessions, compute, write,
+/// gate, publish, prune — and leaves a metrics file. The rules live in
 /// ThiDuaCore, the SQL in ThiDuaWarehouse, the files in ThiDuaReport and ThiDuaPublish.
 public struct NightlyRun: Sendable {
     public var settings: Settings

@@ -41,7 +41,8 @@ enum Anomalies {
                           "has_achievement_report", "has_impact_confirmation"],
     ]
 
-    /// Names longer than this are listed, and pages show only this many characters of any text.
+    /// Names longer than this are listed as name_too_long (pages cap every text on their own:
+    /// `pageTextLimit`).
     public static let nameLimit = 200
 
     static func dates(_ columns: [String]) -> (detail: String, condition: String) {
