@@ -6,13 +6,17 @@ public struct Manifest: Sendable {
     public var asOf: Day
     public var generatedAt: Date
     public var plan: String
+    /// The plan file's language version and the SHA-256 of its bytes (PLAN-LANGUAGE.md §15): which
+    /// declarations these figures were computed from.
+    public var planLanguage: Int?
+    public var planSHA256: String?
     public var toolVersion: String
     /// Host, port, database and user: never a password.
     public var database: String
     public var durations: [(String, Double)]
     public var final: Bool
     public var files: [RunFile]
-    /// Figures the publishing gate compares between runs (units, records in the window).
+    /// Figures the publishing gate compares between runs (units, rows the plan's rates count).
     public var totals: [String: Int] = [:]
     /// Set when the gate kept this run from `latest`.
     public var unpublishedReason: String?
@@ -50,6 +54,8 @@ public struct Manifest: Sendable {
             "totals": totals,
         ]
         if let unpublishedReason { object["unpublished_reason"] = unpublishedReason }
+        if let planLanguage { object["plan_language"] = planLanguage }
+        if let planSHA256 { object["plan_sha256"] = planSHA256 }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
     }
 }
@@ -65,9 +71,10 @@ public enum PublishGate {
               let data = FileManager.default.contents(atPath: "\(outDir)/\(day)/manifest.json"),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let previous = object["totals"] as? [String: Int] else { return nil }
-        for key in ["units", "records_in_window"] {
-            guard let before = previous[key], before > 0 else { continue }
-            let now = totals[key] ?? 0
+        // A figure is compared only when both runs wrote it (0.4.0 wrote `records_in_window`, the
+        // plan engine writes `rows_counted`).
+        for key in ["units", "records_in_window", "rows_counted"] {
+            guard let before = previous[key], before > 0, let now = totals[key] else { continue }
             if Decimal(now) < Decimal(before) * (1 - maxDropShare) {
                 return "\(key) fell from \(before) (run of \(day)) to \(now), more than the allowed share \(maxDropShare)"
             }
