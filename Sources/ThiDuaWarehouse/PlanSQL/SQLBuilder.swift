@@ -128,3 +128,9 @@ enum ExactInt {
         return text.dropFirst().dropLast().split(separator: ",").compactMap { Int($0) }
     }
 }
+
+/// `a AND b …`, leaving out the `true` of an empty `where`.
+func conjunction(_ parts: String...) -> String {
+    let kept = parts.filter { $0 != "true" }
+    return kept.isEmpty ? "true" : kept.joined(separator: " AND ")
+}

@@ -42,8 +42,9 @@ struct StaffStatement: Sendable {
             let compiler = ConditionCompiler(plan: plan, days: days, relation: relation, link: from.link)
             let cond = try compiler.compile(condition, &b)
             let x = relation.existenceColumn.map { "r.\($0.name)" }
-            let cs = b.day(WarehouseContract.contractStart, note: "contract_start")
-            let ce = b.day(WarehouseContract.contractEnd, note: "contract_end")
+            // Bound only where used: every parameter of a statement appears in its SQL.
+            func cs() -> String { b.day(WarehouseContract.contractStart, note: "contract_start") }
+            func ce() -> String { b.day(WarehouseContract.contractEnd, note: "contract_end") }
             func needX() throws(PlanSQLError) -> String {
                 guard let x else { throw PlanSQLError("metric \(metric.id): \(relation.name) has no existence column") }
                 return x
@@ -73,7 +74,7 @@ struct StaffStatement: Sendable {
                         s\(i) AS (
                           SELECT staff_id, sum(least(greatest(v, \(lo)), \(hi))::numeric) AS v\(i)
                           FROM (SELECT DISTINCT ON (\(on)) \(from.staffID) AS staff_id, r.\(column.name) AS v
-                                FROM \(from.sql) AND \(cond)
+                                FROM \(from.sql)\(cond == "true" ? "" : " AND \(cond)")
                                 ORDER BY \(on)) x
                           GROUP BY staff_id
                         )
@@ -87,12 +88,13 @@ struct StaffStatement: Sendable {
                 let column = try contractColumn(relation, columnName)
                 let day = try needX()
                 let upTo = b.day(days.resolve(onOrBefore), note: dayText(onOrBefore, plan))
-                aggregate = "(max(ARRAY[\(day) - \(cs), r.\(column.name)]) FILTER (WHERE \(cond) AND r.\(column.name) IS NOT NULL "
-                    + "AND \(day) BETWEEN \(cs) AND \(upTo)))[2]"
+                let start = cs()
+                let filter = conjunction(cond, "r.\(column.name) IS NOT NULL", "\(day) BETWEEN \(start) AND \(upTo)")
+                aggregate = "(max(ARRAY[\(day) - \(start), r.\(column.name)]) FILTER (WHERE \(filter)))[2]"
                 metricSQL[i] = "%"
             case .firstDay:
                 let day = try needX()
-                aggregate = "min(\(day)) FILTER (WHERE \(cond) AND \(day) BETWEEN \(cs) AND \(ce))"
+                aggregate = "min(\(day)) FILTER (WHERE \(conjunction(cond, "\(day) BETWEEN \(cs()) AND \(ce())")))"
                 metricSQL[i] = "%"
             case .distinctWeeks(_, let w, _):
                 let day = try needX()
@@ -101,8 +103,8 @@ struct StaffStatement: Sendable {
                 // Weeks are counted from the window's own first day, even when it lies outside
                 // PostgreSQL's dates: its day number is bound, not the clamped date.
                 let origin = b.int(f.ordinal, note: "\(dayText(w.from, plan)) as days since 1970-01-01")
-                aggregate = "count(DISTINCT (\(day) - DATE '1970-01-01' - \(origin)) / 7) FILTER (WHERE \(cond) "
-                    + "AND \(day) BETWEEN \(fromSQL) AND \(toSQL) AND \(day) BETWEEN \(cs) AND \(ce))"
+                let filter = conjunction(cond, "\(day) BETWEEN \(fromSQL) AND \(toSQL)", "\(day) BETWEEN \(cs()) AND \(ce())")
+                aggregate = "count(DISTINCT (\(day) - DATE '1970-01-01' - \(origin)) / 7) FILTER (WHERE \(filter))"
                 metricSQL[i] = "coalesce(%, 0)"
             }
             grouped[relation.name, default: []].append("\(aggregate) AS v\(i)")

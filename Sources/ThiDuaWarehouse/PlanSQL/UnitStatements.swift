@@ -81,11 +81,12 @@ extension UnitStatement {
             let d = b.day(asOf, note: "D")
             let cs = b.day(WarehouseContract.contractStart, note: "contract_start")
             let ce = b.day(WarehouseContract.contractEnd, note: "contract_end")
-            lines.append("max(\(col)) FILTER (WHERE \(cond) AND \(col) <= \(d) AND \(col) BETWEEN \(cs) AND \(ce)) AS l\(k)")
+            lines.append("max(\(col)) FILTER (WHERE \(conjunction(cond, "\(col) <= \(d)", "\(col) BETWEEN \(cs) AND \(ce)"))) AS l\(k)")
             let (back, o1) = asOf.ordinal.subtractingReportingOverflow(paceDays)
             let (from, o2) = back.addingReportingOverflow(1)
             let paceFrom = o1 || o2 ? SQLBuilder.earliest : Day(ordinal: from)
-            lines.append("count(*) FILTER (WHERE \(cond) AND \(col) BETWEEN \(b.day(paceFrom, note: "D - \(paceDays)d + 1d")) AND \(d)) AS n\(k)")
+            let pace = "\(col) BETWEEN \(b.day(paceFrom, note: "D - \(paceDays)d + 1d")) AND \(d)"
+            lines.append("count(*) FILTER (WHERE \(conjunction(cond, pace))) AS n\(k)")
             s.latestDone.append(k)
             s.recentDone.append(k)
             aliases.append(("l\(k)", "\(milestone.id): latest \(doneName)"))
@@ -98,8 +99,9 @@ extension UnitStatement {
             let dated = try contractColumn(relation, datedName)
             guard dated.type == .date else { throw PlanSQLError("\(datedName) is not a date column") }
             let col = "r.\(dated.name)"
-            lines.append("(array_agg(\(col) - DATE '1970-01-01' ORDER BY \(col)) FILTER (WHERE \(try compiler.compile(w, &b)) "
-                         + "AND \(col) IS NOT NULL))[1:\(b.int(n, note: "first days needed"))] AS f\(i)")
+            let cond = conjunction(try compiler.compile(w, &b), "\(col) IS NOT NULL")
+            lines.append("(array_agg(\(col) - DATE '1970-01-01' ORDER BY \(col)) FILTER (WHERE \(cond)))"
+                         + "[1:\(b.int(n, note: "first days needed"))] AS f\(i)")
             s.firstDays.append(i)
             aliases.append(("f\(i)", "\(plan.measures[i].id): first \(dated.name) days, as days since 1970-01-01"))
         }
