@@ -63,6 +63,8 @@ struct PlanSQLStaffTests {
         p.metric("core", .exists(relation: "core_group", where: .always))
         p.metric("initiatives", .count(relation: "initiative", where: S.col("recognized_on", .within(period))))
         p.metric("actions", .sum(relation: "platform_usage", column: "actions", where: .always))
+        p.metric("long_weeks", .distinctWeeks(relation: "luyenai_daily", window: S.window("2025-01-01", "2026-12-31"),
+                                              where: S.col("minutes", .gt(.literal(0)))))
         let run = try Compiled(db, p.plan, asOf: "2026-03-01")
         defer { run.finish() }
         let (rows, blocs) = try run.staff(owners: ["U1": "U1", "U2": "P1"])
@@ -70,12 +72,12 @@ struct PlanSQLStaffTests {
         #expect(Set(rows.keys) == ["p1", "p2", "p3"])
         let expected: [String: [MetricValue]] = [
             "p1": [.int(1), .int(2), .int(50), .int(100_050), .bool(true), .int(2), .int(5), .int(1475),
-                   .date(S.day("2026-01-01")), .int(2), .int(5), .int(0), .int(1), .bool(false), .bool(false), .int(1), .int(100_005)],
+                   .date(S.day("2026-01-01")), .int(2), .int(5), .int(0), .int(1), .bool(false), .bool(false), .int(1), .int(100_005), .int(2)],
             // p2's two LuyenAI rows of one day are one key: the first in byte order (level 4) is read.
             "p2": [.int(1), .int(2), .int(100_000), .int(100_050), .bool(false), .int(4), .int(nil), .int(10),
-                   .date(S.day("2026-01-07")), .int(1), .int(5), .int(0), .int(0), .bool(true), .bool(true), .int(0), .int(0)],
+                   .date(S.day("2026-01-07")), .int(1), .int(5), .int(0), .int(0), .bool(true), .bool(true), .int(0), .int(0), .int(1)],
             "p3": [.int(0), .int(0), .int(0), .int(0), .bool(false), .int(nil), .int(nil), .int(0),
-                   .date(nil), .int(0), .int(5), .int(0), .int(0), .bool(false), .bool(false), .int(0), .int(0)],
+                   .date(nil), .int(0), .int(5), .int(0), .int(0), .bool(false), .bool(false), .int(0), .int(0), .int(0)],
         ]
         for (id, values) in expected {
             let row = try #require(rows[id])

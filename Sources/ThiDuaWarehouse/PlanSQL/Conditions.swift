@@ -86,7 +86,7 @@ struct ConditionCompiler {
         case .within(let w):
             try requireDate(t)
             let (from, to) = days.resolve(w)
-            return "\(col) BETWEEN \(b.day(from, note: dayText(w.from, plan))) AND \(b.day(to, note: dayText(w.to, plan)))"
+            return "\(col) BETWEEN \(b.day(from, note: planDayText(w.from, plan))) AND \(b.day(to, note: planDayText(w.to, plan)))"
         case .onOrBefore(let x): return "\(col) <= \(try day(x, for: t, &b))"
         case .before(let x): return "\(col) < \(try day(x, for: t, &b))"
         case .onOrAfter(let x): return "\(col) >= \(try day(x, for: t, &b))"
@@ -145,7 +145,7 @@ struct ConditionCompiler {
 
     private func day(_ x: DayExpr, for t: Target, _ b: inout SQLBuilder) throws(PlanSQLError) -> String {
         try requireDate(t)
-        return b.day(days.resolve(x), note: dayText(x, plan))
+        return b.day(days.resolve(x), note: planDayText(x, plan))
     }
 
     private func requireDate(_ t: Target) throws(PlanSQLError) {

@@ -60,7 +60,7 @@ public struct PlanStatements: Sendable {
         }
         for w in plan.windows {
             let (from, to) = days.resolve(w.window)
-            out += "-- \(w.id) = [\(dayText(w.window.from, plan)), \(dayText(w.window.to, plan))] = [\(from), \(to)]"
+            out += "-- \(w.id) = [\(planDayText(w.window.from, plan)), \(planDayText(w.window.to, plan))] = [\(from), \(to)]"
                 + (from > to ? " (empty)" : "") + "\n"
         }
         for s in statements {

@@ -97,7 +97,7 @@ struct SQLBuilder {
 }
 
 /// A day expression as written (§4), for explain notes: names by their id, built-ins by theirs.
-func dayText(_ e: DayExpr, _ plan: Plan) -> String {
+func planDayText(_ e: DayExpr, _ plan: Plan) -> String {
     switch e {
     case .date(let d): return d.description
     case .named(let i): return plan.days.indices.contains(i) ? plan.days[i].id : "?"
@@ -105,9 +105,9 @@ func dayText(_ e: DayExpr, _ plan: Plan) -> String {
     case .windowEnd: return "E"
     case .contractStart: return "contract_start"
     case .contractEnd: return "contract_end"
-    case .offset(let b, let n): return n < 0 ? "\(dayText(b, plan)) - \(n.magnitude)d" : "\(dayText(b, plan)) + \(n)d"
-    case .min(let a, let b): return "min(\(dayText(a, plan)), \(dayText(b, plan)))"
-    case .max(let a, let b): return "max(\(dayText(a, plan)), \(dayText(b, plan)))"
+    case .offset(let b, let n): return n < 0 ? "\(planDayText(b, plan)) - \(n.magnitude)d" : "\(planDayText(b, plan)) + \(n)d"
+    case .min(let a, let b): return "min(\(planDayText(a, plan)), \(planDayText(b, plan)))"
+    case .max(let a, let b): return "max(\(planDayText(a, plan)), \(planDayText(b, plan)))"
     }
 }
 
@@ -130,7 +130,9 @@ enum ExactInt {
 }
 
 /// `a AND b …`, leaving out the `true` of an empty `where`.
-func conjunction(_ parts: String...) -> String {
+func sqlConjunction(_ parts: String...) -> String { sqlConjunction(parts) }
+
+func sqlConjunction(_ parts: [String]) -> String {
     let kept = parts.filter { $0 != "true" }
     return kept.isEmpty ? "true" : kept.joined(separator: " AND ")
 }

@@ -38,7 +38,7 @@ struct StaffStatement: Sendable {
                 condition = w
             }
             let relation = try contractRelation(relationName)
-            let from = try Source(relation, sources, days, &b)
+            let from = try MetricSource(relation, sources, days, &b)
             let compiler = ConditionCompiler(plan: plan, days: days, relation: relation, link: from.link)
             let cond = try compiler.compile(condition, &b)
             let x = relation.existenceColumn.map { "r.\($0.name)" }
@@ -54,8 +54,15 @@ struct StaffStatement: Sendable {
             case .weeksIn: continue
             case .count:
                 let keys = try relation.key.map { k throws(PlanSQLError) in "r." + (try contractColumn(relation, k).name) }
-                let key = keys.count == 1 ? keys[0] : keys.isEmpty ? nil : "ROW(" + keys.joined(separator: ", ") + ")"
-                aggregate = key.map { "count(DISTINCT \($0)) FILTER (WHERE \(cond))" } ?? "count(*) FILTER (WHERE \(cond))"
+                if from.link == nil {
+                    // Each row reaches one person and is read once per key (§13): counting the rows
+                    // with a key counts the distinct keys, without the sort DISTINCT costs.
+                    let hasKey = keys.map { "\($0) IS NOT NULL" }
+                    aggregate = "count(*) FILTER (WHERE \(sqlConjunction([cond] + hasKey)))"
+                } else {
+                    let key = keys.count == 1 ? keys[0] : "ROW(" + keys.joined(separator: ", ") + ")"
+                    aggregate = "count(DISTINCT \(key)) FILTER (WHERE \(cond))"
+                }
                 metricSQL[i] = "coalesce(%, 0)"
             case .exists:
                 aggregate = "bool_or(\(cond))"
@@ -87,31 +94,36 @@ struct StaffStatement: Sendable {
             case .latest(_, let columnName, let onOrBefore, _):
                 let column = try contractColumn(relation, columnName)
                 let day = try needX()
-                let upTo = b.day(days.resolve(onOrBefore), note: dayText(onOrBefore, plan))
+                let upTo = b.day(days.resolve(onOrBefore), note: planDayText(onOrBefore, plan))
                 let start = cs()
-                let filter = conjunction(cond, "r.\(column.name) IS NOT NULL", "\(day) BETWEEN \(start) AND \(upTo)")
+                let filter = sqlConjunction(cond, "r.\(column.name) IS NOT NULL", "\(day) BETWEEN \(start) AND \(upTo)")
                 aggregate = "(max(ARRAY[\(day) - \(start), r.\(column.name)]) FILTER (WHERE \(filter)))[2]"
                 metricSQL[i] = "%"
             case .firstDay:
                 let day = try needX()
-                aggregate = "min(\(day)) FILTER (WHERE \(conjunction(cond, "\(day) BETWEEN \(cs()) AND \(ce())")))"
+                aggregate = "min(\(day)) FILTER (WHERE \(sqlConjunction(cond, "\(day) BETWEEN \(cs()) AND \(ce())")))"
                 metricSQL[i] = "%"
             case .distinctWeeks(_, let w, _):
                 let day = try needX()
                 let (f, t) = days.resolve(w)
-                let fromSQL = b.day(f, note: dayText(w.from, plan)), toSQL = b.day(t, note: dayText(w.to, plan))
+                let fromSQL = b.day(f, note: planDayText(w.from, plan)), toSQL = b.day(t, note: planDayText(w.to, plan))
                 // Weeks are counted from the window's own first day, even when it lies outside
                 // PostgreSQL's dates: its day number is bound, not the clamped date.
-                let origin = b.int(f.ordinal, note: "\(dayText(w.from, plan)) as days since 1970-01-01")
-                let filter = conjunction(cond, "\(day) BETWEEN \(fromSQL) AND \(toSQL)", "\(day) BETWEEN \(cs()) AND \(ce())")
-                aggregate = "count(DISTINCT (\(day) - DATE '1970-01-01' - \(origin)) / 7) FILTER (WHERE \(filter))"
+                let origin = b.int(f.ordinal, note: "\(planDayText(w.from, plan)) as days since 1970-01-01")
+                let filter = sqlConjunction(cond, "\(day) BETWEEN \(fromSQL) AND \(toSQL)", "\(day) BETWEEN \(cs()) AND \(ce())")
+                let week = "(\(day) - DATE '1970-01-01' - \(origin)) / 7"
+                // A window of at most 63 weeks: a bit per week, counted at the end (a hash
+                // aggregate, as streamStaffBlocs does); count(DISTINCT) sorts every row otherwise.
+                aggregate = Self.weeksIn((f, t)) <= 63
+                    ? "bit_count(bit_or(1::bigint << (\(week))::integer) FILTER (WHERE \(filter))::bit(64))"
+                    : "count(DISTINCT \(week)) FILTER (WHERE \(filter))"
                 metricSQL[i] = "coalesce(%, 0)"
             }
             grouped[relation.name, default: []].append("\(aggregate) AS v\(i)")
         }
         for (j, relation) in WarehouseContract.relations.enumerated() {
             guard let lines = grouped[relation.name] else { continue }
-            let from = try Source(relation, sources, days, &b)
+            let from = try MetricSource(relation, sources, days, &b)
             ctes.append("""
                 c\(j) AS (
                   SELECT \(from.staffID) AS staff_id,
@@ -153,7 +165,7 @@ struct StaffStatement: Sendable {
 
 /// Where a staff metric's rows come from: the relation (`r`) and, for a linked relation, its link
 /// relation (`l`); only rows that exist as of D (§13).
-struct Source {
+struct MetricSource {
     var sql: String
     var staffID: String
     var link: WarehouseContract.Relation?

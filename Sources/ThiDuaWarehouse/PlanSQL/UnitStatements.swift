@@ -59,7 +59,7 @@ extension UnitStatement {
             if case .rows(_, let w) = plan.measures[i].kind { return w }
             return .always
         }
-        let needsParent = conditions.contains(where: usesParent)
+        let needsParent = conditions.contains(where: conditionUsesParent)
         let parent = needsParent ? try relation.parent.map { p throws(PlanSQLError) in try contractRelation(p.relation) } : nil
         let compiler = ConditionCompiler(plan: plan, days: days, relation: relation, parent: parent)
         var lines: [String] = []
@@ -81,12 +81,12 @@ extension UnitStatement {
             let d = b.day(asOf, note: "D")
             let cs = b.day(WarehouseContract.contractStart, note: "contract_start")
             let ce = b.day(WarehouseContract.contractEnd, note: "contract_end")
-            lines.append("max(\(col)) FILTER (WHERE \(conjunction(cond, "\(col) <= \(d)", "\(col) BETWEEN \(cs) AND \(ce)"))) AS l\(k)")
+            lines.append("max(\(col)) FILTER (WHERE \(sqlConjunction(cond, "\(col) <= \(d)", "\(col) BETWEEN \(cs) AND \(ce)"))) AS l\(k)")
             let (back, o1) = asOf.ordinal.subtractingReportingOverflow(paceDays)
             let (from, o2) = back.addingReportingOverflow(1)
             let paceFrom = o1 || o2 ? SQLBuilder.earliest : Day(ordinal: from)
             let pace = "\(col) BETWEEN \(b.day(paceFrom, note: "D - \(paceDays)d + 1d")) AND \(d)"
-            lines.append("count(*) FILTER (WHERE \(conjunction(cond, pace))) AS n\(k)")
+            lines.append("count(*) FILTER (WHERE \(sqlConjunction(cond, pace))) AS n\(k)")
             s.latestDone.append(k)
             s.recentDone.append(k)
             aliases.append(("l\(k)", "\(milestone.id): latest \(doneName)"))
@@ -99,7 +99,7 @@ extension UnitStatement {
             let dated = try contractColumn(relation, datedName)
             guard dated.type == .date else { throw PlanSQLError("\(datedName) is not a date column") }
             let col = "r.\(dated.name)"
-            let cond = conjunction(try compiler.compile(w, &b), "\(col) IS NOT NULL")
+            let cond = sqlConjunction(try compiler.compile(w, &b), "\(col) IS NOT NULL")
             lines.append("(array_agg(\(col) - DATE '1970-01-01' ORDER BY \(col)) FILTER (WHERE \(cond)))"
                          + "[1:\(b.int(n, note: "first days needed"))] AS f\(i)")
             s.firstDays.append(i)
@@ -165,9 +165,9 @@ extension UnitStatement {
 }
 
 /// Does a condition test a `parent.column`?
-func usesParent(_ c: Condition) -> Bool {
+func conditionUsesParent(_ c: Condition) -> Bool {
     switch c {
-    case .all(let p), .any(let p): return p.contains(where: usesParent)
+    case .all(let p), .any(let p): return p.contains(where: conditionUsesParent)
     case .test(.parent, _): return true
     case .test: return false
     }
