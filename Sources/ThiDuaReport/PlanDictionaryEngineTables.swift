@@ -16,15 +16,19 @@ extension PlanDictionary {
         "null_value", "duplicate_key", "value_out_of_range", "headcount_out_of_range", "name_too_long", "control_characters",
     ]
 
-    /// Every problem code anomalies.csv may hold: the contract's, each rate's `impossible_problem`
-    /// (declaration order, once each) and `integer_overflow` (§8, §14).
+    /// Every problem code anomalies.csv may hold: the contract's; each rate's own `impossible_problem`
+    /// (declaration order, once each), then the default `rate_above_one` when a rate keeps it; then
+    /// `integer_overflow` (§8, §14).
     public static func anomalyProblems(_ plan: Plan) -> [String] {
+        let fallback = "rate_above_one"
         var plans: [String] = []
+        var usesFallback = false
         for c in plan.criteria {
-            if let p = c.rate?.impossibleProblem, !plans.contains(p), !contractProblemsBefore.contains(p), !contractProblemsAfter.contains(p) {
-                plans.append(p)
-            }
+            guard let p = c.rate?.impossibleProblem else { continue }
+            if p == fallback { usesFallback = true; continue }
+            if !plans.contains(p), !contractProblemsBefore.contains(p), !contractProblemsAfter.contains(p) { plans.append(p) }
         }
+        if usesFallback { plans.append(fallback) }
         if !plans.contains("integer_overflow") { plans.append("integer_overflow") }
         return contractProblemsBefore + plans + contractProblemsAfter
     }
