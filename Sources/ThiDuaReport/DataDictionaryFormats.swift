@@ -32,6 +32,35 @@ extension DataDictionary {
     /// `datapackage.json` for these tables, made by the plan of this name and title.
     public static func dataPackage(_ tables: [DataTable], runID: String, asOf: Day, generatedAt: String, version: String,
                                    planName: String, planTitle: String, byteOrderMark: Bool, rows: [String: Int]) -> Data {
+        let object: [String: Any] = [
+            "profile": "tabular-data-package",
+            "name": "thidua-\(asOf)",
+            "id": runID,
+            "title": "thidua: \(planName), \(asOf)",
+            "description": "\(planTitle). Standing as of \(asOf); data dictionary: docs/csv.md.",
+            "created": generatedAt,
+            "version": version,
+            "resources": resources(tables, byteOrderMark: byteOrderMark, rows: rows),
+        ]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// The same Data Package without a run (`thidua dictionary --format json`): the tables any run of
+    /// the plan writes, named `thidua-<name>` after the plan.
+    public static func dictionaryPackage(_ tables: [DataTable], name: String, planName: String, planTitle: String,
+                                         byteOrderMark: Bool = true) -> Data {
+        let object: [String: Any] = [
+            "profile": "tabular-data-package",
+            "name": "thidua-\(name)",
+            "title": "thidua: \(planName)",
+            "description": "\(planTitle). The tables of every run of this plan; data dictionary: docs/csv.md.",
+            "resources": resources(tables, byteOrderMark: byteOrderMark, rows: [:]),
+        ]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// One Frictionless tabular resource per table, with its Table Schema.
+    static func resources(_ tables: [DataTable], byteOrderMark: Bool, rows: [String: Int]) -> [[String: Any]] {
         func field(_ c: Column, required: Bool) -> [String: Any] {
             var f: [String: Any] = ["name": c.name, "description": c.meaning + (c.unit.isEmpty ? "" : " (\(c.unit))")]
             switch c.type {
@@ -67,17 +96,7 @@ extension DataDictionary {
             if let n = rows[t.file] { r["stats"] = ["rows": n] }
             return r
         }
-        let object: [String: Any] = [
-            "profile": "tabular-data-package",
-            "name": "thidua-\(asOf)",
-            "id": runID,
-            "title": "thidua: \(planName), \(asOf)",
-            "description": "\(planTitle). Standing as of \(asOf); data dictionary: docs/csv.md.",
-            "created": generatedAt,
-            "version": version,
-            "resources": resources,
-        ]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+        return resources
     }
 
     /// `sql/reports.sql`: one table per CSV in the schema (`thidua_report` for the shipped plan),

@@ -50,6 +50,11 @@ public struct PlanDictionary: Sendable {
                                    planName: plan.name, planTitle: plan.title.vi, byteOrderMark: byteOrderMark, rows: rows)
     }
 
+    /// `thidua dictionary --plan FILE --format json`: the Data Package of the plan's tables, no run.
+    public func json() -> Data {
+        DataDictionary.dictionaryPackage(tables, name: PlanDictionary.slug(plan.name), planName: plan.name, planTitle: plan.title.vi)
+    }
+
     // MARK: SQL schema (§15)
 
     /// The name of the shipped plan, whose tables keep the schema `thidua_report`.

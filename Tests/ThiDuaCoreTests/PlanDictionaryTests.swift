@@ -253,5 +253,9 @@ struct PlanDictionaryTests {
         let fields = ((resources[1]["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.map { $0["name"] as? String }
         #expect(fields == p3.unitMetrics.header)
         #expect(object["title"] as? String == "thidua: KH-TĐ-6T-2026, 2026-09-30")
+        let dictionary = try #require(try JSONSerialization.jsonObject(with: p3.json()) as? [String: Any])
+        #expect(dictionary["name"] as? String == "thidua-kh_td_6t_2026")
+        #expect((dictionary["resources"] as? [[String: Any]])?.count == 8)
+        #expect(dictionary["id"] == nil)
     }
 }
