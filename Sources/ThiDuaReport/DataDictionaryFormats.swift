@@ -2,12 +2,13 @@ import Foundation
 import ThiDuaCore
 
 /// The data dictionary in the forms its readers use: docs/csv.md (people), `datapackage.json`
-/// (Frictionless tools), `sql/reports.sql` (PostgreSQL). All three come from `DataDictionary`.
+/// (Frictionless tools), `sql/reports.sql` (PostgreSQL). All three come from a list of tables:
+/// today's `DataDictionary.all`, or a plan's (`PlanDictionary`).
 extension DataDictionary {
     /// The tables part of docs/csv.md (everything after its introduction).
-    public static func markdown() -> String {
+    public static func markdown(_ tables: [DataTable] = all) -> String {
         var out = ""
-        for t in all {
+        for t in tables {
             out += "## \(t.id).csv — \(t.rows)\n\n"
             if !t.primaryKey.isEmpty { out += "Key: \(t.primaryKey.map { "`\($0)`" }.joined(separator: ", ")).\n\n" }
             out += "| column | type | unit | meaning | SPEC |\n|---|---|---|---|---|\n"
@@ -24,6 +25,42 @@ extension DataDictionary {
     /// `datapackage.json`: a Frictionless Data Package with a Table Schema per CSV.
     public static func dataPackage(runID: String, asOf: Day, generatedAt: String, version: String, plan: LegacyPlan,
                                    byteOrderMark: Bool, rows: [String: Int]) -> Data {
+        dataPackage(all, runID: runID, asOf: asOf, generatedAt: generatedAt, version: version, planName: plan.name, planTitle: plan.title,
+                    byteOrderMark: byteOrderMark, rows: rows)
+    }
+
+    /// `datapackage.json` for these tables, made by the plan of this name and title.
+    public static func dataPackage(_ tables: [DataTable], runID: String, asOf: Day, generatedAt: String, version: String,
+                                   planName: String, planTitle: String, byteOrderMark: Bool, rows: [String: Int]) -> Data {
+        let object: [String: Any] = [
+            "profile": "tabular-data-package",
+            "name": "thidua-\(asOf)",
+            "id": runID,
+            "title": "thidua: \(planName), \(asOf)",
+            "description": "\(planTitle). Standing as of \(asOf); data dictionary: docs/csv.md.",
+            "created": generatedAt,
+            "version": version,
+            "resources": resources(tables, byteOrderMark: byteOrderMark, rows: rows),
+        ]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// The same Data Package without a run (`thidua dictionary --format json`): the tables any run of
+    /// the plan writes, named `thidua-<name>` after the plan.
+    public static func dictionaryPackage(_ tables: [DataTable], name: String, planName: String, planTitle: String,
+                                         byteOrderMark: Bool = true) -> Data {
+        let object: [String: Any] = [
+            "profile": "tabular-data-package",
+            "name": "thidua-\(name)",
+            "title": "thidua: \(planName)",
+            "description": "\(planTitle). The tables of every run of this plan; data dictionary: docs/csv.md.",
+            "resources": resources(tables, byteOrderMark: byteOrderMark, rows: [:]),
+        ]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+    }
+
+    /// One Frictionless tabular resource per table, with its Table Schema.
+    static func resources(_ tables: [DataTable], byteOrderMark: Bool, rows: [String: Int]) -> [[String: Any]] {
         func field(_ c: Column, required: Bool) -> [String: Any] {
             var f: [String: Any] = ["name": c.name, "description": c.meaning + (c.unit.isEmpty ? "" : " (\(c.unit))")]
             switch c.type {
@@ -44,7 +81,7 @@ extension DataDictionary {
             if !k.isEmpty { f["constraints"] = k }
             return f
         }
-        let resources: [[String: Any]] = all.map { t in
+        let resources: [[String: Any]] = tables.map { t in
             var schema: [String: Any] = [
                 "fields": t.columns.map { field($0, required: $0.name == DataDictionary.asOf.name || t.primaryKey.contains($0.name)) },
                 "missingValues": [""],
@@ -59,22 +96,12 @@ extension DataDictionary {
             if let n = rows[t.file] { r["stats"] = ["rows": n] }
             return r
         }
-        let object: [String: Any] = [
-            "profile": "tabular-data-package",
-            "name": "thidua-\(asOf)",
-            "id": runID,
-            "title": "thidua: \(plan.name), \(asOf)",
-            "description": "\(plan.title). Standing as of \(asOf); data dictionary: docs/csv.md.",
-            "created": generatedAt,
-            "version": version,
-            "resources": resources,
-        ]
-        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
+        return resources
     }
 
-    /// `sql/reports.sql`: one table per CSV in the schema `thidua_report`, keyed by as_of and the
-    /// CSV's own key so that every night's run loads beside the others.
-    public static func sql() -> String {
+    /// `sql/reports.sql`: one table per CSV in the schema (`thidua_report` for the shipped plan),
+    /// keyed by as_of and the CSV's own key so that every night's run loads beside the others.
+    public static func sql(_ tables: [DataTable] = all, schema: String = "thidua_report") -> String {
         func type(_ t: ColumnType) -> String {
             switch t {
             case .date: return "date"
@@ -90,11 +117,11 @@ extension DataDictionary {
         -- Tables for the CSV files of a thidua run (generated by `thidua dictionary --format sql`; do not edit).
         -- Create once:   psql -v ON_ERROR_STOP=1 -f sql/reports.sql
         -- Load one run:  see docs/csv.md, "Loading into PostgreSQL".
-        CREATE SCHEMA IF NOT EXISTS thidua_report;
+        CREATE SCHEMA IF NOT EXISTS \(schema);
 
         """
-        for t in all {
-            out += "\nCREATE TABLE IF NOT EXISTS thidua_report.\(t.id) (\n"
+        for t in tables {
+            out += "\nCREATE TABLE IF NOT EXISTS \(schema).\(t.id) (\n"
             var lines = t.columns.map { c -> String in
                 let notNull = c.name == DataDictionary.asOf.name || t.primaryKey.contains(c.name) ? " NOT NULL" : ""
                 return "    \(c.name) \(type(c.type))\(notNull)"
@@ -106,14 +133,14 @@ extension DataDictionary {
                 lines.append("    PRIMARY KEY (\(key.joined(separator: ", ")))")
             }
             out += lines.joined(separator: ",\n") + "\n);\n"
-            out += "COMMENT ON TABLE thidua_report.\(t.id) IS \(literal("\(t.file): \(t.rows)"));\n"
+            out += "COMMENT ON TABLE \(schema).\(t.id) IS \(literal("\(t.file): \(t.rows)"));\n"
             for c in t.columns {
-                out += "COMMENT ON COLUMN thidua_report.\(t.id).\(c.name) IS \(literal(c.meaning + (c.unit.isEmpty ? "" : " (\(c.unit))")));\n"
+                out += "COMMENT ON COLUMN \(schema).\(t.id).\(c.name) IS \(literal(c.meaning + (c.unit.isEmpty ? "" : " (\(c.unit))")));\n"
             }
         }
         out += "\n-- Removes one as-of day from every table (before loading a rerun of that day).\n"
-        out += "CREATE OR REPLACE FUNCTION thidua_report.forget(day date) RETURNS void LANGUAGE sql AS $$\n"
-        for t in all.reversed() { out += "    DELETE FROM thidua_report.\(t.id) WHERE as_of = day;\n" }
+        out += "CREATE OR REPLACE FUNCTION \(schema).forget(day date) RETURNS void LANGUAGE sql AS $$\n"
+        for t in tables.reversed() { out += "    DELETE FROM \(schema).\(t.id) WHERE as_of = day;\n" }
         out += "$$;\n"
         return out
     }
