@@ -1,7 +1,7 @@
 /// One run of a typed plan (PLAN-LANGUAGE.md §6–§14), evaluated generically: fed one
 /// `staff:<owner>` bloc at a time (memory stays flat), then finished with the units' own row
 /// counts into every bloc's figures, milestones, shortlists and anomalies. Pure: no I/O.
-public struct PlanEvaluation {
+public struct PlanEvaluation: Sendable {
     public let plan: Plan
     public let days: ResolvedDays
     public let organisation: Organisation
@@ -21,7 +21,7 @@ public struct PlanEvaluation {
         self.plan = plan
         self.days = days
         organisation = Organisation(units: units, subKinds: plan.subKinds)
-        conditions = StaffConditions(metrics: plan.metrics, days: days)
+        conditions = StaffConditions(days: days)
         flaggedUnits = Array(repeating: [], count: plan.eligibility.count)
         staffMeasures = plan.measures.enumerated().compactMap { i, m in
             if case .staff(let c) = m.kind { return (i, c) }

@@ -2,7 +2,6 @@
 /// staff columns (`role`, `direct_worker`) and staff metrics. Every test on NULL or an empty
 /// metric is false, except `is_null: true` and `not_by` (§5.2); tests are two-valued.
 struct StaffConditions: Sendable {
-    let metrics: [StaffMetric]
     let days: ResolvedDays
 
     /// A value a condition entry can test.
