@@ -125,6 +125,12 @@ extension PlanEvaluation {
         /// Listing order: rank, then staff_id.
         public var standings: [StaffFigures]
         public var nominations: [Nomination]
+
+        public init(bloc: BlocID?, standings: [StaffFigures], nominations: [Nomination]) {
+            self.bloc = bloc
+            self.standings = standings
+            self.nominations = nominations
+        }
     }
 }
 
@@ -139,4 +145,11 @@ public struct PlanComputation: Sendable {
     /// §15: the unit tree's anomalies, impossible rates, integer_overflow rows (units, then staff),
     /// then the given contract checks.
     public let anomalies: [Anomaly]
+
+    public init(members: [MemberFigures], milestones: [MilestoneFigure], unitNominations: [Nomination], anomalies: [Anomaly]) {
+        self.members = members
+        self.milestones = milestones
+        self.unitNominations = unitNominations
+        self.anomalies = anomalies
+    }
 }
