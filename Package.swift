@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,7 @@ let package = Package(
         /// Our small libpq client: connection, bound parameters, decoding, streaming, snapshot, errors.
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         /// The plan's rules: pure values and functions, no I/O.
-        .target(name: "ThiDuaCore"),
+        .target(name: "ThiDuaCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         /// Plan and configuration files (YAML) into Core values.
         .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", "Postgres", .product(name: "Yams", package: "Yams")]),
         /// SQL, the contract check, one snapshot read into Core inputs.

@@ -44,7 +44,9 @@ public struct Organisation: Sendable {
     /// treated as missing): sums of headcounts can then never overflow.
     public static let maxHeadcount = 1_000_000
 
-    public init(units: [Unit]) {
+    /// `subKinds`: the unit kinds that form `sub:` blocs (PLAN-LANGUAGE.md §13 `blocs.sub_kinds`); a
+    /// sub-unit of another kind still counts in its province's scope and staff bloc.
+    public init(units: [Unit], subKinds: [UnitKind] = [.department, .regional]) {
         var byID: [String: Unit] = [:]
         var unique: [Unit] = []
         // The reader already keeps one row per unit_id; a second one here would be a programming
@@ -103,7 +105,7 @@ public struct Organisation: Sendable {
             member(p, scope: [p] + (children[p.id] ?? []).sorted { $0.id < $1.id })
         }))
         for p in provinces {
-            let subs = (children[p.id] ?? []).sorted { $0.id < $1.id }
+            let subs = (children[p.id] ?? []).filter { $0.kind.map(subKinds.contains) ?? false }.sorted { $0.id < $1.id }
             blocs.append(Bloc(id: .sub(p.id), members: subs.map { member($0, scope: [$0]) }))
         }
         self.blocs = blocs
