@@ -132,9 +132,20 @@ extension PlanChecker {
             && !metrics.contains { $0 == nil } && !score.contains { $0 == nil }
     }
 
+    /// The declarations read without error, a second declaration of one id left out (it is a
+    /// `duplicate_id` already, not also a duplicate column).
     private func columnInputs() -> ColumnInputs {
-        func pairs<T>(_ xs: [T?]) -> [(Int, T)] { xs.enumerated().compactMap { i, x in x.map { (i, $0) } } }
-        return ColumnInputs(measures: measures, criteria: pairs(criteria), parts: pairs(composite), metrics: pairs(metrics), score: pairs(score))
+        func pairs<T>(_ xs: [T?], _ ns: Namespace?, _ id: (T) -> String) -> [(Int, T)] {
+            var seen = Set<String>()
+            return xs.enumerated().compactMap { i, x in
+                guard let x, seen.insert(id(x)).inserted, ns.map({ $0.index[id(x)] == i }) ?? true else { return nil }
+                return (i, x)
+            }
+        }
+        let firstMeasures = Set(pairs(measures, measureNames, \.id).map(\.0))
+        return ColumnInputs(measures: measures.enumerated().map { firstMeasures.contains($0.offset) ? $0.element : nil },
+                            criteria: pairs(criteria, criterionNames, \.id), parts: pairs(composite, nil, \.part),
+                            metrics: pairs(metrics, metricNames, \.id), score: pairs(score, scoreNames, \.id))
     }
 
     /// Where a column's declaration is written.
