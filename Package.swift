@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "ThiDuaCore", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         /// Plan and configuration files (YAML) into Core values.
         .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", "Postgres", .product(name: "Yams", package: "Yams")]),
+        /// The plan language's file reader and checker (PLAN-LANGUAGE.md §1, §17): text → typed Plan or every error.
+        .target(name: "ThiDuaPlan", dependencies: ["ThiDuaCore", .product(name: "Yams", package: "Yams")]),
         /// SQL, the contract check, one snapshot read into Core inputs.
         .target(name: "ThiDuaWarehouse", dependencies: ["Postgres", "ThiDuaCore"]),
         /// CSV, HTML, labels.
@@ -52,13 +54,14 @@ let package = Package(
         .target(
             name: "ThiDuaCLI",
             dependencies: [
-                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish", "ThiDuaReport",
+                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish", "ThiDuaReport", "ThiDuaPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "thidua", dependencies: ["ThiDuaCLI"]),
         /// Helpers the test targets share: a fresh database per test, fixtures, running the binary.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "ThiDuaPlanTests", dependencies: ["ThiDuaPlan", "ThiDuaCore", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
         .testTarget(

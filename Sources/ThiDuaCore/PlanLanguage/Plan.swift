@@ -92,6 +92,13 @@ public struct NamedDay: Sendable, Equatable {
     public var text: String
     /// Independent of D and E (§4); a static day lies in 2000–2100.
     public var isStatic: Bool
+
+    public init(id: String, expr: DayExpr, text: String, isStatic: Bool) {
+        self.id = id
+        self.expr = expr
+        self.text = text
+        self.isStatic = isStatic
+    }
 }
 
 /// An inclusive day range `[from, to]`; a name from `windows:` or written inline.
@@ -103,11 +110,24 @@ public struct WindowExpr: Sendable, Equatable {
     /// The ends as written, e.g. `go_live` and `E` (generated dictionary texts).
     public var fromText: String
     public var toText: String
+
+    public init(from: DayExpr, to: DayExpr, name: String? = nil, fromText: String, toText: String) {
+        self.from = from
+        self.to = to
+        self.name = name
+        self.fromText = fromText
+        self.toText = toText
+    }
 }
 
 public struct NamedWindow: Sendable, Equatable {
     public var id: String
     public var window: WindowExpr
+
+    public init(id: String, window: WindowExpr) {
+        self.id = id
+        self.window = window
+    }
 }
 
 // MARK: - Conditions (§5)
@@ -210,6 +230,16 @@ public struct Measure: Sendable, Equatable {
     public var doc: String?
     /// The `expr:` text or nil (generated dictionary texts).
     public var exprText: String?
+
+    public init(id: String, kind: MeasureKind, label: Label? = nil, unit: String, publish: Bool, doc: String? = nil, exprText: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.unit = unit
+        self.publish = publish
+        self.doc = doc
+        self.exprText = exprText
+    }
 }
 
 // MARK: - Criteria (§8)
@@ -227,6 +257,16 @@ public struct RateRule: Sendable, Equatable {
     /// §8: numerator and denominator count the same relation and the denominator's conditions are
     /// contained in the numerator's, so the rate lies in [0, 1] in sound data (dictionary maximum 1).
     public var boundedByOne: Bool
+
+    public init(numerator: MeasureRef, denominator: MeasureRef, rank: Bool, priorityAt: Fraction? = nil, toFull: Bool, impossibleProblem: String, boundedByOne: Bool) {
+        self.numerator = numerator
+        self.denominator = denominator
+        self.rank = rank
+        self.priorityAt = priorityAt
+        self.toFull = toFull
+        self.impossibleProblem = impossibleProblem
+        self.boundedByOne = boundedByOne
+    }
 }
 
 public enum CriterionKind: Sendable, Equatable {
@@ -241,6 +281,14 @@ public struct Criterion: Sendable, Equatable {
     public var label: Label
     public var clause: String
     public var doc: String?
+
+    public init(id: String, kind: CriterionKind, label: Label, clause: String, doc: String? = nil) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.clause = clause
+        self.doc = doc
+    }
 
     public var rate: RateRule? {
         if case .rate(let r) = kind { return r }
@@ -267,4 +315,11 @@ public struct CompositePart: Sendable, Equatable {
     /// The weight in ten-thousandths of a point (weights have at most 4 decimals).
     public var weight: Int
     public var label: Label?
+
+    public init(part: String, column: PartColumn, weight: Int, label: Label? = nil) {
+        self.part = part
+        self.column = column
+        self.weight = weight
+        self.label = label
+    }
 }

@@ -33,6 +33,15 @@ public struct StaffMetric: Sendable, Equatable {
     public var doc: String?
     public var publish: Bool
 
+    public init(id: String, kind: MetricKind, label: Label? = nil, unit: String, doc: String? = nil, publish: Bool) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.unit = unit
+        self.doc = doc
+        self.publish = publish
+    }
+
     public var type: MetricType {
         switch kind {
         case .exists: return .bool
@@ -69,6 +78,13 @@ public struct ScorePart: Sendable, Equatable {
     public var weight: Int
     public var kind: ScoreKind
     public var label: Label?
+
+    public init(id: String, weight: Int, kind: ScoreKind, label: Label? = nil) {
+        self.id = id
+        self.weight = weight
+        self.kind = kind
+        self.label = label
+    }
 }
 
 /// A name in `shortlist.staff.order` `{flag: …}` and `output.leaders`: a staff metric of that id if
@@ -106,6 +122,14 @@ public struct Milestone: Sendable, Equatable {
     public var clause: String
     /// The last day on time (a static day).
     public var deadline: Day
+
+    public init(id: String, kind: MilestoneKind, label: Label, clause: String, deadline: Day) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.clause = clause
+        self.deadline = deadline
+    }
 }
 
 // MARK: - Awards, dossiers, records (§12)
@@ -132,6 +156,14 @@ public struct EligibilityRule: Sendable, Equatable {
     public var excludesStaff: Bool
     public var excludesUnits: Bool
     public var label: Label?
+
+    public init(reason: String, staffFlag: Int, excludesStaff: Bool, excludesUnits: Bool, label: Label? = nil) {
+        self.reason = reason
+        self.staffFlag = staffFlag
+        self.excludesStaff = excludesStaff
+        self.excludesUnits = excludesUnits
+        self.label = label
+    }
 }
 
 public struct DossierRules: Sendable, Equatable {
@@ -140,6 +172,12 @@ public struct DossierRules: Sendable, Equatable {
     public var parts: [String]
     /// Award levels decided at the unit (status `unit_level`).
     public var decidedAtUnit: [String]
+
+    public init(deadline: Day, parts: [String], decidedAtUnit: [String]) {
+        self.deadline = deadline
+        self.parts = parts
+        self.decidedAtUnit = decidedAtUnit
+    }
 }
 
 public struct RecordProblem: Sendable, Equatable {
@@ -147,6 +185,12 @@ public struct RecordProblem: Sendable, Equatable {
     /// A `count: case_record` measure.
     public var measure: Int
     public var label: Label?
+
+    public init(problem: String, measure: Int, label: Label? = nil) {
+        self.problem = problem
+        self.measure = measure
+        self.label = label
+    }
 }
 
 // MARK: - Output (§15)
@@ -155,12 +199,23 @@ public struct LeaderList: Sendable, Equatable {
     public var id: String
     public var label: Label
     public var order: [StaffValueRef]
+
+    public init(id: String, label: Label, order: [StaffValueRef]) {
+        self.id = id
+        self.label = label
+        self.order = order
+    }
 }
 
 public struct KeyDate: Sendable, Equatable {
     /// A static `dates:` entry.
     public var day: Int
     public var label: Label?
+
+    public init(day: Int, label: Label? = nil) {
+        self.day = day
+        self.label = label
+    }
 }
 
 public struct OutputSpec: Sendable, Equatable {
