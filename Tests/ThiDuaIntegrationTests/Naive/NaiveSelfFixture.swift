@@ -106,3 +106,52 @@ enum NaiveSelfFixture {
             recordsToFix: [RecordProblem(problem: "not_e2e", measure: 11, label: nil), RecordProblem(problem: "old", measure: 12, label: nil)])
     }
 }
+
+/// A second hand-checked plan on the same warehouse, for conditions and metric kinds: parent
+/// lookups (a parent after D does not exist), not_by, is_null, any, ne on NULL, `{column:}`, link
+/// roles, latest, distinct_weeks, weeks_in, scaled and ratio parts.
+enum NaiveConditionFixture {
+    static let sql = """
+        INSERT INTO procedural_document VALUES ('doc1','c1','S1','2026-02-01',true,true), ('doc2','c4','S1','2026-02-02',true,false),
+          ('doc3','c3','S1','2026-02-03',false,true), ('doc4','c999','S2','2026-02-04',true,true);
+        INSERT INTO training_role VALUES ('t1','a1','trainer'), ('t1','a2','attendee'), ('t5','d1','trainer'), ('t5','d1','trainer'),
+          ('t3','d1','organizer');
+        INSERT INTO platform_usage VALUES ('a1','2026-03-01',5), ('a1','2026-03-09',7), ('a1','2026-03-11',9), ('a1','2200-01-01',1);
+        INSERT INTO luyenai_daily VALUES ('r2','-infinity',7,30);
+        """
+
+    static var plan: Plan {
+        var p = NaiveSelfFixture.plan
+        let sinceFebruary = PK.window(.date(PK.date("2026-02-01")), .windowEnd)
+        let period = PK.window(.named(0), .windowEnd, name: "period")
+        p.measures = [
+            PK.rows("q0", "procedural_document", PK.where_(.test(.parent("entered_on"), [.onOrBefore(.windowEnd)]))),
+            PK.rows("q1", "procedural_document", PK.where_(.test(.parent("entered_on"), [.notBy(.windowEnd)]))),
+            PK.rows("q2", "procedural_document", PK.where_(.test(.parent("prosecutor_id"), [.isNull(false)]))),
+            PK.rows("q3", "case_record", PK.where_(.any([PK.where_(PK.col("entered_on", .notBy(.windowEnd))),
+                                                         PK.where_(PK.col("kind", .eq(.text("matter"))))]))),
+            PK.rows("q4", "case_record", PK.where_(PK.col("prosecutor_id", .ne(.text("a1"))))),
+            PK.rows("q5", "case_record", PK.where_(PK.col("kind", .notIn([.text("matter")])),
+                                                   PK.col("missing_required_fields", .gt(.column("error_count"))))),
+        ]
+        p.metrics = [
+            PK.metric("s_led", .count(relation: "training_session", where: PK.where_(.test(.link("role"), [.eq(.text("trainer"))])))),
+            PK.metric("s_led_period", .count(relation: "training_session", where: PK.where_(
+                .test(.link("role"), [.isIn([.text("trainer"), .text("organizer")])]), PK.col("held_on", .within(sinceFebruary))))),
+            PK.metric("s_latest", .latest(relation: "platform_usage", column: "actions", onOrBefore: .asOf, where: .always)),
+            PK.metric("s_weeks", .distinctWeeks(relation: "luyenai_daily", window: period, where: PK.where_(PK.col("minutes", .gt(.literal(0)))))),
+            PK.metric("s_weeks_in", .weeksIn(period)),
+            PK.metric("s_latest_level", .latest(relation: "luyenai_daily", column: "level", onOrBefore: .date(PK.date("2026-01-31")),
+                                                where: .always)),
+        ]
+        p.criteria = [PK.count("c_docs", .measure(0))]
+        p.composite = [PK.part("c_docs", .atLeast(.measure(0), k: 1), weight: 1_000_000)]
+        p.score = [PK.scorePart("p_scaled", .scaled(metric: 5, max: 3), weight: 500_000),
+                   PK.scorePart("p_ratio", .ratio(metric: 3, over: 4), weight: 500_000)]
+        p.milestones = []
+        p.unitOrder = [.composite]
+        p.eligibility = []
+        p.recordsToFix = []
+        return p
+    }
+}

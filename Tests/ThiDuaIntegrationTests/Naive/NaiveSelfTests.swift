@@ -166,4 +166,43 @@ struct NaiveSelfTests {
         #expect(r.records.map { "\($0.unitID) \($0.caseID) \($0.problems.joined(separator: ";"))" } == [
             "D1 c12 not_e2e", "S1 c5 old", "S1 c3 not_e2e", "S2 c9 not_e2e"])
     }
+
+    @Test("conditions, parent lookups, links and metric kinds")
+    func conditions() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        try db.sql(NaiveSelfFixture.sql + NaiveConditionFixture.sql)
+        let r = try NaiveEvaluator.evaluate(plan: NaiveConditionFixture.plan, asOf: NaiveSelfFixture.asOf, connection: db.connection)
+        // q0 parent entered ≤ E: doc1 (c1); doc2's parent c4 is after D, so it does not exist and every parent test is
+        // false, not_by included; doc4 has no parent. q1 not_by E: doc3 (c3 never entered). q2 parent prosecutor set:
+        // doc1, doc3. q3 any(not entered, matter): S1 c3; S2 c8 (matter), c9. q4 prosecutor ≠ a1: NULL is false, so S1 c3
+        // only. q5 case with missing > errors: c9 (2 > 1).
+        #expect(try Self.member(r, .spp, "S1").measures == [1, 1, 2, 1, 1, 0])
+        #expect(try Self.member(r, .spp, "S2").measures == [0, 0, 0, 2, 1, 1])
+        #expect(try Self.member(r, .provincial, "P1").measures == [0, 0, 0, 1, 2, 0])
+        func values(_ id: String) throws -> [MetricValue] { try #require(r.staff.first { $0.row.staffID == id }).row.values }
+        // s_led (trainer of t1; d1 trains t5, twice listed, one session), s_led_period (trainer or organizer, held from
+        // 02-01: t3 of 01-20 is out), s_latest (actions of the latest day ≤ D: 03-09 → 7; 03-11 is after D),
+        // s_weeks (weeks from 01-01 with study: a1 on days 4 and 19 → weeks 0 and 2), s_weeks_in ⌈69 / 7⌉ = 10,
+        // s_latest_level (≤ 01-31: a1 level 4 of 01-20; a2's row is 02-01; r2's −infinity row is outside 2000–2100).
+        #expect(try values("a1") == [.int(1), .int(1), .int(7), .int(2), .int(10), .int(4)])
+        #expect(try values("a2") == [.int(0), .int(0), .int(nil), .int(1), .int(10), .int(nil)])
+        #expect(try values("d1") == [.int(1), .int(1), .int(nil), .int(0), .int(10), .int(3)])
+        #expect(try values("r2") == [.int(0), .int(0), .int(nil), .int(0), .int(10), .int(nil)])
+        func score(_ id: String) throws -> Decimal { try #require(r.staff.first { $0.row.staffID == id }).score }
+        // 50 × min(level, 3)/3 + 50 × weeks/10: a1 50 + 10; b1 50 × 2/3 = 33.3333…; p1 16.6666… + 5 = 21.6667; d1 50.
+        #expect(try score("a1") == 60 && score("b1") == Self.points("33.3333") && score("p1") == Self.points("21.6667"))
+        #expect(try score("d1") == 50 && score("a2") == 5 && score("r2") == 0)
+    }
+
+    @Test("the oracle's big integers and half-up rounding")
+    func arithmetic() {
+        let big = NaiveBig(Int.max) * NaiveBig(Int.max) + NaiveBig(12_345)
+        #expect(big.description == "85070591730234615847396907784232513594")
+        let (q, r) = big.quotientAndRemainder(dividingBy: NaiveBig(Int.max))
+        #expect(q.int == Int.max && r.int == 12_345)
+        #expect(NaiveRational(5, 2).roundedHalfUp.int == 3 && NaiveRational(249_999, 100_000).roundedHalfUp.int == 2)
+        #expect(NaiveRational(7, 2).floor.int == 3 && NaiveRational(7, 2).ceiling.int == 4 && NaiveRational(8, 2).ceiling.int == 4)
+        #expect((NaiveRational(1, 3) + NaiveRational(1, 6)).roundedHalfUp.int == 1)
+    }
 }
