@@ -13,14 +13,43 @@ struct NaiveGeneratorTests {
 
     @Test("generated plans keep the language's validity rules; a seed replays the same plan and warehouse")
     func validPlans() {
+        var seen: Set<String> = []
+        func tally(_ c: Condition) {
+            switch c {
+            case .all(let xs): xs.forEach(tally)
+            case .any(let xs): seen.insert("any"); xs.forEach(tally)
+            case .test(let o, let tests):
+                if case .parent = o { seen.insert("parent") }
+                if case .link = o { seen.insert("link") }
+                if case .metric = o { seen.insert("metric") }
+                for t in tests {
+                    seen.insert(String("\(t)".prefix { $0 != "(" }))
+                    if case .gt(.column) = t { seen.insert("{column:}") }
+                }
+            }
+        }
         for i in 0..<300 {
             var g = PlanGenerator(seed: Self.seed &+ UInt64(i))
             let plan = g.plan()
+            for m in plan.measures {
+                if case .rows(_, let c) = m.kind { tally(c) }
+                if case .staff(let c) = m.kind { tally(c) }
+            }
+            for m in plan.metrics {
+                switch m.kind {
+                case .count(_, let c), .exists(_, let c), .sum(_, _, let c), .latest(_, _, _, let c), .firstDay(_, let c),
+                     .distinctWeeks(_, _, let c): tally(c)
+                case .weeksIn: break
+                }
+            }
             let problems = NaivePlanRules.problems(plan)
             #expect(problems.isEmpty, "seed \(Self.seed &+ UInt64(i)): \(problems.prefix(5))")
             var again = PlanGenerator(seed: Self.seed &+ UInt64(i))
             #expect("\(again.plan())" == "\(plan)")
         }
+        let kinds = ["eq", "ne", "isIn", "notIn", "gt", "gte", "lt", "lte", "within", "onOrBefore", "before", "onOrAfter", "after",
+                     "notBy", "isNull", "any", "parent", "link", "metric", "{column:}"]
+        #expect(kinds.filter { !seen.contains($0) }.isEmpty, "never generated: \(kinds.filter { !seen.contains($0) })")
         #expect(WarehouseGenerator(seed: 7, schema: "w").sql == WarehouseGenerator(seed: 7, schema: "w").sql)
     }
 
