@@ -1,0 +1,181 @@
+import Foundation
+@testable import ThiDuaCore
+
+/// Random small hostile warehouses for the differential test (tens of units, hundreds of rows):
+/// the 15 relations of sql/schema.sql in `schema`, each a table with its key, or a view without
+/// keys over a key-less table (in `<schema>_raw`) that may hold repeated keys and NULLs. Rows carry
+/// NULLs, duplicates, empty blocs, orphans, unknown codes, absurd values (huge counts, Int64.max,
+/// negative numbers, dates in 1900, 2200 and ±infinity) and biên chế near 1 000 000, so that plans
+/// with `10^12 × headcount` overflow. Int columns are bigint, as GeneratedWarehouse makes them.
+/// The same seed gives the same SQL.
+struct WarehouseGenerator {
+    typealias V = GeneratedWarehouse.V
+    let schema: String
+    /// The as-of day the warehouse was drawn around (before, during or after typical periods).
+    let asOf: Day
+    private(set) var sql = ""
+    private var random: GenRandom
+    private var rows: [String: [[V]]] = [:]
+    private var units: [String] = []
+    private var staff: [String] = []
+
+    init(seed: UInt64, schema: String = "thidua") {
+        self.schema = schema
+        random = GenRandom(seed: seed)
+        asOf = Day(iso: random.pick(["2025-10-15", "2026-01-15", "2026-03-10", "2026-06-30", "2026-07-01", "2026-12-31", "2027-02-01"]))!
+        generate()
+        sql = render()
+    }
+
+    private mutating func add(_ relation: String, _ values: [V]) { rows[relation, default: []].append(values) }
+
+    /// Mostly a day of 2025-09 … 2027-01; sometimes an absurd one; sometimes NULL when allowed.
+    private mutating func day(nullable: Bool = false) -> V {
+        if nullable && random.chance(0.2) { return .null }
+        if random.chance(0.04) { return .date(random.pick(["1900-01-01", "2200-05-05", "infinity", "-infinity", "1999-12-31"])) }
+        return .date("\(Day(year: 2025, month: 9, day: 1)!.adding(days: random.int(0...520)))")
+    }
+
+    private mutating func count(_ range: ClosedRange<Int>) -> V {
+        if random.chance(0.03) { return .int(random.pick([-1, -7, Int.max, Int.max - 1, 5_000_000])) }
+        return .int(random.int(range))
+    }
+
+    private mutating func bool(nullable: Bool = true) -> V {
+        nullable && random.chance(0.03) ? .null : .bool(random.chance(0.6))
+    }
+
+    private mutating func code(_ codes: [String], odd: String) -> V {
+        random.chance(0.03) ? .text(odd) : .text(random.pick(codes))
+    }
+
+    private mutating func someStaff() -> V {
+        random.chance(0.1) ? (random.chance(0.5) ? .null : .text("ghost")) : .text(random.pick(staff))
+    }
+
+    private mutating func headcount() -> V {
+        switch random.int(0...19) {
+        case 0: return .null
+        case 1: return .int(random.pick([0, -3]))
+        case 2, 3: return .int(random.pick([999_999, 1_000_000]))
+        case 4: return .int(random.pick([2_000_000, Int.max]))
+        default: return .int(random.int(1...120))
+        }
+    }
+
+    private mutating func generate() {
+        // Units: SPP units, provinces with departments and regional units (some provinces empty),
+        // plus a few that belong to no bloc.
+        for i in 1...random.int(1...4) { units.append("U\(i)"); add("unit", [.text("U\(i)"), .text("Đơn vị U\(i)"), .text("spp_unit"), .null, headcount()]) }
+        var sub = 0
+        for p in 1...random.int(1...3) {
+            units.append("P\(p)")
+            add("unit", [.text("P\(p)"), .text("VKSND tỉnh P\(p)"), .text("provincial"), .null, headcount()])
+            for _ in 0..<random.int(0...4) {
+                sub += 1
+                let kind = random.chance(0.5) ? "department" : "regional"
+                let id = (kind == "department" ? "D" : "R") + "\(sub)"
+                units.append(id)
+                add("unit", [.text(id), .text("Phòng '\(id)'"), .text(kind), .text("P\(p)"), headcount()])
+            }
+        }
+        if random.chance(0.3) { units.append("X1"); add("unit", [.text("X1"), .text("Lạ"), .text("ministry"), .null, .int(5)]) }
+        if random.chance(0.3) { units.append("D99"); add("unit", [.text("D99"), .text("Mồ côi"), .text("department"), .text("U1"), .int(5)]) }
+        // Staff, a few in no known unit.
+        for (i, u) in (units + units + units.prefix(random.int(0...units.count))).enumerated() {
+            staff.append("s\(i + 1)")
+            add("staff", [.text("s\(i + 1)"), .text("Cán bộ \(i + 1)"), .text(random.chance(0.03) ? "nowhere" : u),
+                          code(["leader", "prosecutor", "inspector", "it", "other"], odd: "thu_ky"), bool(),
+                          random.chance(0.03) ? .null : .bool(random.chance(0.9))])
+        }
+        for c in 1...random.int(10...120) {
+            let unit = random.chance(0.02) ? "nowhere" : random.pick(units)
+            add("case_record", [.text("c\(c)"), .text(unit), someStaff(), code(["case", "matter"], odd: "mater"), day(nullable: random.chance(0.1)),
+                                day(nullable: true), bool(), count(0...3), count(0...2), code(["open", "closed"], odd: "archived"), day()])
+            if random.chance(0.8) {
+                add("procedural_document", [.text("d\(c)"), .text(random.chance(0.9) ? "c\(c)" : "c9999"), .text(random.pick(units)),
+                                            day(), bool(), bool()])
+            }
+        }
+        for t in 1...random.int(1...25) {
+            add("training_session", [.text("t\(t)"), .text(random.pick(units)), code(["qlahs", "ai"], odd: "law"), day(), .text("Lớp \(t)"),
+                                     code(["class", "hands_on", "seminar"], odd: "webinar"), count(0...60)])
+            for _ in 0..<random.int(0...3) {
+                add("training_role", [.text("t\(t)"), someStaff(), code(["trainer", "organizer", "attendee"], odd: "guest")])
+            }
+        }
+        for s in staff where random.chance(0.8) {
+            for _ in 0..<random.int(0...5) {
+                add("luyenai_daily", [.text(s), day(), count(0...12), count(0...200)])
+                if random.chance(0.6) { add("platform_usage", [.text(s), day(), count(0...30)]) }
+            }
+        }
+        for i in 1...random.int(1...12) {
+            add("initiative", [.text("i\(i)"), .text(random.pick(units)), code(["qlahs", "ai"], odd: "law"), .text("Sáng kiến \(i)"),
+                               day(nullable: true), bool()])
+            for _ in 0..<random.int(0...2) { add("initiative_author", [.text("i\(i)"), someStaff()]) }
+        }
+        for g in 1...random.int(1...5) {
+            add("core_group", [.text("g\(g)"), .text(random.pick(units)), code(["core_learners", "tech_support"], odd: "club"), day()])
+            for _ in 0..<random.int(0...4) { add("core_group_member", [.text("g\(g)"), someStaff()]) }
+        }
+        for u in units {
+            for item in random.subset(["lan", "wan", "scanner", "signature_token"]) + (random.chance(0.03) ? ["router"] : []) {
+                add("infrastructure", [.text(u), .text(item), count(0...3), count(0...3), day(nullable: true)])
+            }
+        }
+        for _ in 0..<random.int(0...6) {
+            let row: [V] = [someStaff(), code(["disciplined", "under_review"], odd: "warned"), day(), day(nullable: true)]
+            add("discipline", row)
+            if random.chance(0.3) { add("discipline", row) }
+        }
+        for k in 1...random.int(1...8) {
+            let kind = random.chance(0.5) ? "unit" : "staff"
+            add("award_dossier", [.text("ds\(k)"), .text(kind), .text(kind == "unit" ? random.pick(units) : random.pick(staff)),
+                                  code(["bang_khen", "giay_khen"], odd: "huan_chuong"), day(nullable: true),
+                                  bool(), bool(), bool(), bool()])
+        }
+    }
+
+    /// Repeats some rows of a keyed relation with other values (views only: tables keep their key).
+    private mutating func repeatKeys(_ relation: String, key: [String], columns: [(String, String)]) {
+        guard let existing = rows[relation], !existing.isEmpty else { return }
+        for _ in 0..<random.int(1...3) {
+            var copy = random.pick(existing)
+            for (i, column) in columns.enumerated() where !key.contains(column.0) && random.chance(0.5) {
+                switch column.1 {
+                case "bool": copy[i] = bool()
+                case "date": copy[i] = day(nullable: true)
+                case "bigint": copy[i] = count(0...5)
+                default: break
+                }
+            }
+            add(relation, copy)
+        }
+    }
+
+    private mutating func render() -> String {
+        let raw = schema + "_raw"
+        var out = "DROP SCHEMA IF EXISTS \(schema) CASCADE; DROP SCHEMA IF EXISTS \(raw) CASCADE;\n"
+        out += "CREATE SCHEMA \(schema); CREATE SCHEMA \(raw);\n"
+        for (relation, columns) in GeneratedWarehouse.columns {
+            let key = WarehouseContract.relation(relation)?.key ?? []
+            let asView = key.isEmpty ? random.chance(0.3) : random.chance(0.5)
+            if asView && !key.isEmpty { repeatKeys(relation, key: key, columns: columns) }
+            let table = asView ? "\(raw).\(relation)" : "\(schema).\(relation)"
+            let primary = !asView && !key.isEmpty ? ", PRIMARY KEY (\(key.joined(separator: ", ")))" : ""
+            out += "CREATE TABLE \(table) (" + columns.map { "\($0.0) \($0.1)" }.joined(separator: ", ") + primary + ");\n"
+            var seen: Set<String> = []
+            for r in rows[relation] ?? [] {
+                if !asView && !key.isEmpty {
+                    // A table keeps its key: one row per key, no NULL in it.
+                    let k = key.compactMap { c in columns.firstIndex { $0.0 == c }.map { r[$0].sql } }
+                    guard !k.contains("NULL"), seen.insert(k.joined(separator: "|")).inserted else { continue }
+                }
+                out += "INSERT INTO \(table) VALUES (" + r.map(\.sql).joined(separator: ", ") + ");\n"
+            }
+            if asView { out += "CREATE VIEW \(schema).\(relation) AS SELECT * FROM \(table);\n" }
+        }
+        return out
+    }
+}
