@@ -54,9 +54,9 @@ extension PlanHTMLReport {
             guard plan.days.indices.contains(k.day), days.days.indices.contains(k.day) else { return nil }
             return ["name": k.label?.text(language) ?? plan.days[k.day].id, "date": f.day(days.days[k.day])]
         }
-        m["lines"] = plan.criteria.compactMap { c -> [String: String]? in
+        m["lines"] = plan.criteria.compactMap { c -> [String: Any]? in
             guard let p = c.rate?.priorityAt else { return nil }
-            return ["name": c.label.text(language), "clause": c.clause, "line": line(p)]
+            return ["name": c.label.text(language), "clause": shown(c.clause), "line": line(p)]
         }
         m["has_lines"] = plan.criteria.contains { $0.rate?.priorityAt != nil }
         m["weights"] = plan.composite.map { ["name": partLabel(plan, $0), "weight": weight($0.weight)] }

@@ -97,7 +97,7 @@ extension PlanHTMLReport {
                 "unit": m.unit.name, "href": unitHref(m.unit.id, root: root),
                 "composite": f.score(m.composite), "movement": movement(ctx, m),
                 "cells": cols.map { cell(plan, m, $0) },
-                "spark": spark, "spark_text": sparkText,
+                "spark": spark, "spark_text": shown(sparkText),
                 "needs": compactNeeds(plan, m),
             ]
         }
@@ -141,7 +141,7 @@ extension PlanHTMLReport {
         return model
     }
 
-    var noMilestoneCell: [String: Any] { ["cls": "no_data", "symbol": "", "text": "—", "detail": "", "value": ""] }
+    var noMilestoneCell: [String: Any] { ["cls": "no_data", "symbol": "", "text": "—", "detail": false, "value": ""] }
 
     /// §15 (d): units × milestones, one column per milestone in declaration order.
     func milestoneMatrix(_ ctx: PlanContext, _ bloc: BlocID, root: String) -> [String: Any] {

@@ -114,6 +114,10 @@ extension PlanHTMLReport {
         return l.fill(final ? "missed_first" : "need_first", ["n": f.int(needed), "noun": noun])
     }
 
+    /// A text a template tests with a section: an empty one is `false` (the templates' mustache
+    /// treats "" as true).
+    func shown(_ s: String) -> Any { s.isEmpty ? false : s }
+
     /// A rate as a table shows it: the value, flagged when impossible (§8).
     func rateCell(_ r: Fraction?, impossible: Bool) -> [String: Any] {
         ["text": f.rate(r), "impossible": impossible || r?.isImpossible == true]
@@ -138,7 +142,7 @@ extension PlanHTMLReport {
         var detail = ""
         if m.status == .atRisk || m.status == .pending, let p = m.projectedOn { detail = f.day(p) }
         if m.status == .metLate, let c = m.completedOn { detail = f.day(c) }
-        return ["cls": m.status.rawValue, "symbol": symbol, "text": l["s_" + m.status.rawValue], "detail": detail,
+        return ["cls": m.status.rawValue, "symbol": symbol, "text": l["s_" + m.status.rawValue], "detail": shown(detail),
                 "value": "\(f.int(m.value))/\(f.int(m.target))"]
     }
 }

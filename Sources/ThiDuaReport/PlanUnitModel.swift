@@ -13,7 +13,7 @@ extension PlanHTMLReport {
         let members = ctx.members(s.bloc)
         func rankText(_ r: Int?) -> String { r.map { "\($0) \(l["of"]) \(members.count)" } ?? "—" }
         var rows: [[String: Any]] = [[
-            "name": l["composite"], "clause": "", "value": ["rate": false, "mark": false, "plain": f.score(s.composite)],
+            "name": l["composite"], "clause": false, "value": ["rate": false, "mark": false, "plain": f.score(s.composite)],
             "rank": rankText(s.compositeRank),
             "bloc": l.fill("median", ["v": f.score(HTMLReport.medianScore(members.map(\.composite)))]), "needs": [String](),
         ]]
@@ -61,7 +61,7 @@ extension PlanHTMLReport {
                       rankText: (Int?) -> String) -> [String: Any] {
         let plan = ctx.input.plan, c = plan.criteria[i], final = ctx.input.days.isFinal
         func at<T>(_ a: [T], _ fallback: T) -> T { a.indices.contains(i) ? a[i] : fallback }
-        var row: [String: Any] = ["name": c.label.text(language), "clause": c.clause, "rank": "—", "bloc": "", "needs": [String]()]
+        var row: [String: Any] = ["name": c.label.text(language), "clause": shown(c.clause), "rank": "—", "bloc": "", "needs": [String]()]
         switch c.kind {
         case .rate(let r):
             row["value"] = ["rate": rateCell(at(s.rates, nil), impossible: at(s.impossible, false)), "mark": false, "plain": false]
@@ -74,10 +74,12 @@ extension PlanHTMLReport {
             row["bloc"] = l.fill("median", ["v": f.rate(HTMLReport.median(possible))])
             let noun = unitWord(plan, r.numerator)
             var needs: [String?] = []
+            // An impossible rate has no line to reach: the figures are to be checked first.
+            let impossible = at(s.impossible, false) || at(s.rates, nil)?.isImpossible == true
             if let p = r.priorityAt { needs.append(lineText(at(s.toPriority, nil), noun: noun, line: p, final: final)) }
             if r.toFull { needs.append(lineText(at(s.toFull, nil), noun: noun, line: .one, final: final)) }
             if r.rank { needs.append(firstText(at(s.toFirst, nil), noun: noun, final: final)) }
-            row["needs"] = needs.compactMap { $0 }
+            row["needs"] = impossible ? [String]() : needs.compactMap { $0 }
         case .atLeast(let ref, let k):
             row["value"] = ["rate": false, "mark": mark(at(s.flags, false), onText: l["met"], offText: l["not_met"]), "plain": false]
             let meeting = members.filter { $0.flags.indices.contains(i) && $0.flags[i] }.count
