@@ -543,7 +543,8 @@ svg.spark line.mark { stroke: #8a1c1c; stroke-width: 1; stroke-dasharray: 2 2; }
   .tw.cards td:empty { display: none; }
 }
 .legend span { margin-right: .8rem; }
-.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+/* Words for a screen reader beside a symbol; not absolute, so nothing escapes a scrolling table box. */
+.vh { display: inline-block; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; vertical-align: bottom; }
 .small { font-size: .85rem; color: var(--muted); }
 @media print {
   @page { size: A4; margin: 12mm 10mm; }

@@ -10,7 +10,7 @@ public enum LeaderValue: Sendable, Equatable {
 }
 
 /// A person in a leader list: name, each order key's value, score.
-public struct PlanLeader: Sendable {
+public struct PlanLeader: Sendable, Equatable {
     public var staffID: String
     public var fullName: String
     public var values: [LeaderValue]

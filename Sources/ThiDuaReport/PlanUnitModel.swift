@@ -86,10 +86,16 @@ extension PlanHTMLReport {
             row["bloc"] = l.fill("members_meeting", ["n": f.int(meeting), "total": f.int(members.count)])
             row["clause"] = "\(c.clause) · \(measureLabel(plan, ref)) ≥ \(f.int(k))"
         case .count(let ref):
-            row["value"] = ["rate": false, "mark": false, "plain": s.value(ref).map { "\(f.int($0)) \(unitWord(plan, ref))" } ?? "—"]
-            row["bloc"] = l.fill("median", ["v": medianText(members.compactMap { $0.value(ref) })])
+            row["value"] = ["rate": false, "mark": false, "plain": Self.value(s, ref).map { "\(f.int($0)) \(unitWord(plan, ref))" } ?? "—"]
+            row["bloc"] = l.fill("median", ["v": medianText(members.compactMap { Self.value($0, ref) })])
         }
         return row
+    }
+
+    /// A measure's value on a member, empty when the figures hold no such measure.
+    static func value(_ m: MemberFigures, _ ref: MeasureRef) -> Int? {
+        if case .measure(let i) = ref, !m.measures.indices.contains(i) { return nil }
+        return m.value(ref)
     }
 
     func leaderValueText(_ v: LeaderValue) -> String {

@@ -60,6 +60,23 @@ struct PlanHTMLPartsTests {
         #expect(index.contains("Tỷ lệ cán bộ được tập huấn – Khối các đơn vị thuộc VKSND tối cao"))
     }
 
+    @Test("figures that do not match the plan (too few values, unknown milestone, staff without values) are shown empty, never a trap")
+    func mismatchedFigures() throws {
+        var input = PlanFixture.input()
+        input.members.append(MemberFigures(bloc: .spp, unit: Unit(id: "Z", name: "Đơn vị Z", kindText: "spp_unit", parentID: nil, headcount: nil),
+                                           headcount: nil, provinceID: nil, measures: [], criteria: 0, parts: 0))
+        input.milestones.append(PlanFixture.milestone(.spp, "Z", 99, .met, 1, 1))
+        var collector = PlanPageCollector(plan: PlanFixture.plan, dossierNominees: [])
+        collector.add(bloc: .staff("Z"), staff: [StaffFigures(bloc: .staff("Z"), row: StaffRow(staffID: "z", fullName: "Z", unitID: "Z",
+                                                 roleText: "it", directWorker: false, values: []), whenHolds: [], score: 0, rank: nil)])
+        input.staff = collector
+        var pages: [String: String] = [:]
+        try PlanHTMLReport(language: .vi).pages(input) { pages[$0.path] = $0.html }
+        let z = try #require(pages["units/Z.html"])
+        #expect(z.contains("Đơn vị Z"))
+        #expect(collector.leaders(ofUnit: "Z") == [[]], "no first key: not listed")
+    }
+
     @Test("the plan's lines and weights print with the decimals they have")
     func linesAndWeights() throws {
         let r = try PlanHTMLReport(language: .vi)
@@ -71,5 +88,23 @@ struct PlanHTMLPartsTests {
         #expect(r.weight(125_000) == "12,5")
         #expect(r.weight(1) == "0,0001")
         #expect(try PlanHTMLReport(language: .en).weight(125_000) == "12.5")
+    }
+}
+
+@Suite("plan-driven pages in a browser")
+struct PlanHTMLBrowserTests {
+    @Test("index, an SPP unit, a province and its sub-unit at 390 px and 1400 px: no sideways scrolling, chart text ≥ 12 px, axe-core finds nothing serious")
+    func phoneAndDesktop() throws {
+        // THIDUA_PLAN_PAGES_DIR keeps the pages (for screenshots); otherwise a scratch folder.
+        let scratch = try ScratchFolder()
+        let folder = ProcessInfo.processInfo.environment["THIDUA_PLAN_PAGES_DIR"] ?? scratch.path
+        let paths = try PlanFixture.render(.vi, into: folder)
+        let pages = ["index.html", "units/S1.html", "units/P1.html", "units/P1-r1.html"].compactMap { paths[$0] }
+        let out = try python("check_layout.py", pages)
+        #expect(out.status == 0, "\(out.all.prefix(4000))")
+        let summary = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        let results = summary?["pages"] as? [[String: Any]] ?? []
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { ($0["axe_passes"] as? Int ?? 0) > 20 }, "axe ran its rules: \(results)")
     }
 }
