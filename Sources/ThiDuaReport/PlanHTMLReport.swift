@@ -144,3 +144,35 @@ struct PlanContext: Sendable {
 
     func members(_ bloc: BlocID) -> [MemberFigures] { blocRows[bloc] ?? [] }
 }
+
+/// `OUT/index.html` for a plan-driven run: the runs in the folder, newest first, under the plan's
+/// title in the page's language (the plan-251 archive page names that plan's title).
+public struct PlanArchivePage: Sendable {
+    public let language: Language
+    public let title: Label
+    public init(language: Language, title: Label) {
+        self.language = language
+        self.title = title
+    }
+
+    public func html(runs: [Day], latest: Day?) -> String {
+        let l = PlanLabels(language), f = PageFormat(language)
+        var items = ""
+        for d in runs {
+            let mark = d == latest ? " <strong>(\(htmlEscape(l["newest"])))</strong>" : ""
+            items += "<li><a href=\"\(d)/index.html\">\(htmlEscape(f.day(d)))</a>\(mark)</li>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="\(HTMLReport.contentSecurityPolicy)">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(htmlEscape(l["archive"]))</title>
+            <style>body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2rem;color:#1a1a1a}a{color:#0b4f8a}</style>
+            </head><body><h1>\(htmlEscape(title.text(language)))</h1><h2>\(htmlEscape(l["archive"]))</h2>
+            <ul>
+            \(items)</ul></body></html>
+
+            """
+    }
+}

@@ -77,6 +77,20 @@ struct PlanHTMLPartsTests {
         #expect(collector.leaders(ofUnit: "Z") == [[]], "no first key: not listed")
     }
 
+    @Test("the archive page names the plan's title, escaped, and links each run")
+    func archive() throws {
+        let page = PlanArchivePage(language: .vi, title: Label(vi: "Kế hoạch <A> & B", en: "Plan"))
+            .html(runs: [PlanFixture.day("2027-03-15"), PlanFixture.day("2027-03-14")], latest: PlanFixture.day("2027-03-15"))
+        #expect(page.contains("<h1>Kế hoạch &lt;A&gt; &amp; B</h1>"))
+        #expect(page.contains("<a href=\"2027-03-15/index.html\">15/03/2027</a> <strong>(Báo cáo mới nhất)</strong>"))
+        #expect(page.contains("<a href=\"2027-03-14/index.html\">14/03/2027</a></li>"))
+        for w in plan251Words { #expect(!page.contains(w)) }
+        let scratch = try ScratchFolder()
+        try page.write(toFile: scratch.path + "/index.html", atomically: true, encoding: .utf8)
+        let check = try python("check_html.py", [scratch.path + "/index.html"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
     @Test("the plan's lines and weights print with the decimals they have")
     func linesAndWeights() throws {
         let r = try PlanHTMLReport(language: .vi)
