@@ -3,28 +3,32 @@ import ThiDuaCore
 
 /// Charts drawn by the job: no script, no external request, readable in print and on a phone.
 public enum Charts {
-    /// Horizontal bars of a rate per unit, with a dashed line at the priority threshold (98%). Drawn
+    /// Horizontal bars of a rate per unit, with a dashed line at the priority threshold when there is
+    /// one (a plan's rate without `priority_at` has none, PLAN-LANGUAGE.md §15 (c)). Drawn
     /// as HTML (a list: label, bar, value), so its text is the page's text at any width (an SVG of
     /// fixed width shrank its labels to 4 px on a phone) and a screen reader reads it as a list.
-    public static func rateBars(_ items: [(label: String, rate: Fraction?)], threshold: Fraction, thresholdLabel: String,
+    public static func rateBars(_ items: [(label: String, rate: Fraction?)], threshold: Fraction?, thresholdLabel: String,
                                 title: String, format: PageFormat) -> String {
         // The axis starts below the lowest rate (in steps of 10%), so that differences near the
-        // 98% line stay visible; its start is printed.
+        // threshold stay visible; its start is printed.
         let values = items.compactMap { $0.rate.map(\.double) }
-        let lowest = min(values.min() ?? 0, threshold.double)
+        let lowest = min(values.min() ?? 0, threshold?.double ?? 1)
         let lo = max(0, (floor(lowest * 10) / 10) - 0.1)
         func pct(_ v: Double) -> String { String(format: "%.2f", max(0, min(1, (v - lo) / (1 - lo))) * 100) }
-        let tx = pct(threshold.double)
+        let tx = threshold.map { pct($0.double) }
         var s = "<figure class=\"bars\"><figcaption>\(htmlEscape(title))</figcaption><ol>"
         s += "<li class=\"b-axis\" aria-hidden=\"true\"><span class=\"b-lbl\"></span><span class=\"b-track\">"
         s += "<span class=\"b-lo\">\(htmlEscape(format.rate(Fraction(Int((lo * 100).rounded()), 100))))</span>"
-        s += "<span class=\"b-thl\" style=\"left:\(tx)%\">\(htmlEscape(thresholdLabel))</span></span><span class=\"b-val\"></span></li>"
+        if let tx { s += "<span class=\"b-thl\" style=\"left:\(tx)%\">\(htmlEscape(thresholdLabel))</span>" }
+        s += "</span><span class=\"b-val\"></span></li>"
         for item in items {
             s += "<li><span class=\"b-lbl\" title=\"\(htmlEscape(item.label))\">\(htmlEscape(item.label))</span><span class=\"b-track\">"
             if let r = item.rate {
-                s += "<span class=\"b-bar\(r >= threshold ? " ok" : "")\" style=\"width:\(pct(r.double))%\"></span>"
+                let ok = threshold.map { r >= $0 && !r.isImpossible } ?? false
+                s += "<span class=\"b-bar\(ok ? " ok" : "")\" style=\"width:\(pct(r.double))%\"></span>"
             }
-            s += "<span class=\"b-thr\" style=\"left:\(tx)%\"></span></span>"
+            if let tx { s += "<span class=\"b-thr\" style=\"left:\(tx)%\"></span>" }
+            s += "</span>"
             s += "<span class=\"b-val\">\(htmlEscape(format.rate(item.rate)))</span></li>"
         }
         return s + "</ol></figure>"
@@ -46,8 +50,9 @@ public enum Charts {
     }
 
     /// A small line of a rate over the last runs (oldest first), with the current value as a dot,
-    /// on the table's shared range; the line at `mark` (98%) is drawn where it falls inside.
-    public static func sparkline(_ values: [Fraction?], range: ClosedRange<Double>, mark: Fraction, label: String) -> String {
+    /// on the table's shared range; the line at `mark` (the priority line, if any) is drawn where it
+    /// falls inside.
+    public static func sparkline(_ values: [Fraction?], range: ClosedRange<Double>, mark: Fraction?, label: String) -> String {
         let points = values.enumerated().compactMap { i, v in v.map { (i, $0.double) } }
         guard points.count >= 2 else { return "" }
         let w = 80.0, h = 18.0
@@ -58,7 +63,7 @@ public enum Charts {
         let last = coords.last ?? "0,0"
         let xy = last.split(separator: ",")
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"spark\" role=\"img\" aria-label=\"\(htmlEscape(label))\" viewBox=\"0 0 80 18\" width=\"80\" height=\"18\"><title>\(htmlEscape(label))</title>"
-        if range.contains(mark.double) {
+        if let mark, range.contains(mark.double) {
             let my = String(format: "%.1f", y(mark.double))
             s += "<line x1=\"0\" x2=\"80\" y1=\"\(my)\" y2=\"\(my)\" class=\"mark\"/>"
         }
