@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "thidua", dependencies: ["ThiDuaCLI"]),
         /// Helpers the test targets share: a fresh database per test, fixtures, running the binary.
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
-        .testTarget(name: "ThiDuaPlanTests", dependencies: ["ThiDuaPlan", "ThiDuaCore", "TestSupport"]),
+        .testTarget(name: "ThiDuaPlanTests", dependencies: ["ThiDuaPlan", "ThiDuaCore", "ThiDuaConfig", "ThiDuaCLI", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
         .testTarget(

@@ -12,7 +12,7 @@ public struct ThiDuaCommand: ParsableCommand {
         commandName: "thidua",
         abstract: "Leaderboards, milestones and award shortlists of plan 251/KH-VKSTC, from the PostgreSQL warehouse.",
         version: thiduaVersion,
-        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self, DictionaryCommand.self])
+        subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self, DictionaryCommand.self, PlanCommand.self])
 
     public init() {}
 

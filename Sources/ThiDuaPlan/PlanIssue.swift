@@ -30,6 +30,9 @@ public struct PlanIssue: Sendable, Equatable, CustomStringConvertible {
         "\(file):\(line):\(column): \(isWarning ? "warning" : "error")[\(code)] at \(path.isEmpty ? "(top)" : path): \(message)"
     }
 
+    /// Errors and warnings in one list, in §17's order (as `plan check` prints them).
+    public static func merged(_ errors: [PlanIssue], _ warnings: [PlanIssue]) -> [PlanIssue] { sorted(errors + warnings) }
+
     /// §17's order: LINE, COL, code, PATH.
     static func sorted(_ issues: [PlanIssue]) -> [PlanIssue] {
         issues.sorted { a, b in

@@ -87,6 +87,10 @@ enum YAMLReader {
 
     /// The document's root, nil for an empty document.
     static func read(_ text: String) throws(Failure) -> YNode? {
+        if let past = YAMLNodeCount.firstNodePast(nodeLimit, in: text) {
+            throw Failure(pos: past.pos, code: "yaml_feature", path: past.path,
+                          message: "the document holds more than \(nodeLimit) nodes with its aliases expanded")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

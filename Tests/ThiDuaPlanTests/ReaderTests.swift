@@ -164,3 +164,23 @@ import ThiDuaCore
         #expect(e.issues.first.map { "\($0.line):\($0.column)" } == "2:8")
     }
 }
+
+@Suite struct NodeLimitTests {
+    /// An alias of a large list used inside a key: counted before Yams hashes the key.
+    @Test func largeAliasKeysStopAtTheLimitQuickly() {
+        var text = "language: 1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        text += "k:\n  ? *a9\n  : 1\n"
+        let found = issues(text)
+        #expect(found.map(\.code) == ["yaml_feature"])
+        #expect(found.first?.path == "a4[7]")
+        #expect(found.first.map { "\($0.line):\($0.column)" } == "6:45")
+    }
+
+    @Test func justUnderTheLimitIsRead() {
+        // 1 + 9 999 * 10 nodes of a list in a mapping: read, then refused as an unknown key only.
+        var text = basePlan + "extra: &x [" + Array(repeating: "y", count: 9).joined(separator: ", ") + "]\n"
+        text += "more: [" + Array(repeating: "*x", count: 9_000).joined(separator: ", ") + "]\n"
+        #expect(Set(issues(text).map(\.code)) == ["unknown_key"])
+    }
+}
