@@ -36,7 +36,7 @@ let package = Package(
         /// Plan and configuration files (YAML) into Core values.
         .target(name: "ThiDuaConfig", dependencies: ["ThiDuaCore", "Postgres", .product(name: "Yams", package: "Yams")]),
         /// The plan language's file reader and checker (PLAN-LANGUAGE.md §1, §17): text → typed Plan or every error.
-        .target(name: "ThiDuaPlan", dependencies: ["ThiDuaCore", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ThiDuaPlan", dependencies: ["ThiDuaCore", "ThiDuaConfig", .product(name: "Yams", package: "Yams")]),
         /// SQL, the contract check, one snapshot read into Core inputs.
         .target(name: "ThiDuaWarehouse", dependencies: ["Postgres", "ThiDuaCore"]),
         /// CSV, HTML, labels.

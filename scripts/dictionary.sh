@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 swift build --product thidua >&2
 bin="$(swift build --show-bin-path)/thidua"
 intro="$(awk '/^## /{exit} {print}' docs/csv.md)"
-{ printf '%s\n\n' "$intro"; "$bin" dictionary --format markdown; } > docs/csv.md.new
+{ printf '%s\n\n' "$intro"; "$bin" dictionary --format md; } > docs/csv.md.new
 mv docs/csv.md.new docs/csv.md
 "$bin" dictionary --format sql > sql/reports.sql
 echo "dictionary: docs/csv.md and sql/reports.sql regenerated" >&2

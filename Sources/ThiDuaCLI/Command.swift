@@ -118,18 +118,31 @@ struct ConfigCommand: ParsableCommand {
     func run() throws { try perform(common) { print(try common.settings().describe(redact: redactedConninfo)) } }
 }
 
-/// The data dictionary of the output tables, as docs/csv.md and sql/reports.sql hold it (both are
-/// generated from it: `make dictionary`).
+/// The data dictionary of a plan's output tables (PLAN-LANGUAGE.md §15): docs/csv.md and
+/// sql/reports.sql hold the shipped plan's (`make dictionary`); every run's datapackage.json and
+/// workbook describe the plan that run used.
 struct DictionaryCommand: ParsableCommand {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, sql }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, markdown, json, sql }
 
     static let configuration = CommandConfiguration(
         commandName: "dictionary",
-        abstract: "Prints the data dictionary of the CSV files: markdown (docs/csv.md) or SQL tables (sql/reports.sql).")
+        abstract: "Prints the data dictionary of a plan's CSV files: markdown (docs/csv.md), a Data Package (json) or SQL tables (sql/reports.sql).")
 
-    @Option(help: "markdown or sql.") var format: Format = .markdown
+    @Option(help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.") var plan: String?
+    @Option(help: "md, json or sql.") var format: Format = .md
+    @Option(help: "SQL schema of the tables; default: thidua_report for plan 251, thidua_report_<plan name> otherwise.") var schema: String?
 
     func run() throws {
-        print(format == .markdown ? DataDictionary.markdown() : DataDictionary.sql(), terminator: "")
+        do {
+            let dictionary = PlanDictionary(plan: try loadPlan(plan).plan)
+            switch format {
+            case .md, .markdown: print(dictionary.markdown(), terminator: "")
+            case .sql: print(dictionary.sql(schema: schema), terminator: "")
+            case .json: print(String(decoding: dictionary.json(), as: UTF8.self))
+            }
+        } catch let e as JobError {
+            FileHandle.standardError.write(Data("thidua: \(e.message)\n".utf8))
+            throw ExitCode(ExitStatus(e).rawValue)
+        }
     }
 }

@@ -83,7 +83,7 @@ struct PlanConvertCommand: ParsableCommand {
             throw PlanExit.unreadable
         }
         do {
-            print(PlanConvert.languageOne(from: try PlanFile.load(path: old)), terminator: "")
+            print(PlanConvert.languageOne(from: try LegacyPlanFile.load(path: old)), terminator: "")
         } catch {
             printError("\(error)")
             throw PlanExit.invalid

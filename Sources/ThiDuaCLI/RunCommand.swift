@@ -3,6 +3,7 @@ import Foundation
 import ThiDuaConfig
 import ThiDuaCore
 import ThiDuaJob
+import ThiDuaPlan
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,14 +37,30 @@ struct RunCommand: ParsableCommand {
             if let lang { settings.language = lang }
             if let bom { settings.byteOrderMark = bom }
             if let templates { settings.templatesDir = templates }
-            let planValue: LegacyPlan
-            do { planValue = try settings.planFile.map { try PlanFile.load(path: $0) } ?? PlanFile.shipped() } catch {
-                throw JobError.configuration("bad plan file: \(error)")
-            }
+            let checked = try loadPlan(settings.planFile)
             let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: settings.timeZone)
-            let job = NightlyRun(settings: settings, plan: planValue, asOf: day, force: force, log: common.log)
+            let job = NightlyRun(settings: settings, plan: checked.plan, planSHA256: checked.sha256, asOf: day, force: force,
+                                 log: common.log)
             let result = try job.run { ExitStatus($0).rawValue }
             print(result.runDirectory + "/index.html")
+        }
+    }
+}
+
+/// The plan a run uses: the file named by --plan, THIDUA_PLAN or the configuration, else the
+/// built-in plan 251. A plan with errors is refused before anything connects (78): each error is
+/// printed as `FILE:LINE:COL: error[code] at PATH: message`.
+func loadPlan(_ path: String?) throws -> CheckedPlan {
+    do {
+        guard let path else { return try PlanReader.shipped() }
+        return try PlanReader.load(path: path)
+    } catch {
+        switch error {
+        case .unreadable(let path, let reason):
+            throw JobError.configuration("plan file \(path) cannot be read: \(reason)")
+        case .invalid(let errors):
+            for issue in errors.issues { FileHandle.standardError.write(Data((issue.description + "\n").utf8)) }
+            throw JobError.configuration("the plan file \(path ?? "(built in)") has \(errors.issues.count) error(s); nothing was run")
         }
     }
 }

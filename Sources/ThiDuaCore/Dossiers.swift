@@ -41,30 +41,7 @@ public struct DossierStatus: Sendable, Equatable {
 }
 
 public enum Dossiers {
-    /// The parts of a Bằng khen dossier (V.3), in the order `missing_parts` lists them.
+    /// The parts a dossier may have (PLAN-LANGUAGE.md §12), in the order a plan lists them and
+    /// `missing_parts` prints them; each is read from `has_<part>`.
     public static let parts = ["proposal", "minutes", "achievement_report", "impact_confirmation"]
-
-    /// Every dossier with its status as of D against the plan's dossier deadline (SPEC §4.8).
-    public static func statuses(_ dossiers: [DossierInput], window: Window) -> [(DossierInput, DossierStatus)] {
-        dossiers.map { ($0, status($0, asOf: window.asOf, deadline: window.plan.dossierDeadline)) }
-    }
-
-    public static func status(_ d: DossierInput, asOf: Day, deadline: Day) -> DossierStatus {
-        let submitted = d.submittedOn.flatMap { $0 <= asOf ? $0 : nil }
-        var missing: [String] = []
-        if !d.hasProposal { missing.append("proposal") }
-        if !d.hasMinutes { missing.append("minutes") }
-        if !d.hasAchievementReport { missing.append("achievement_report") }
-        if !d.hasImpactConfirmation { missing.append("impact_confirmation") }
-        // V.2: a Giấy khen is decided at the unit; the file is kept there.
-        if d.awardLevel == .giayKhen { return DossierStatus(status: .unitLevel, missingParts: [], daysLeft: nil, submittedOn: submitted) }
-        guard let s = submitted else {
-            if asOf <= deadline {
-                return DossierStatus(status: .pending, missingParts: missing, daysLeft: asOf.days(to: deadline), submittedOn: nil)
-            }
-            return DossierStatus(status: .missing, missingParts: missing, daysLeft: nil, submittedOn: nil)
-        }
-        if s > deadline { return DossierStatus(status: .lateRejected, missingParts: missing, daysLeft: nil, submittedOn: s) }
-        return DossierStatus(status: missing.isEmpty ? .accepted : .incomplete, missingParts: missing, daysLeft: nil, submittedOn: s)
-    }
 }

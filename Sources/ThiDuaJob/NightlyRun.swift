@@ -15,7 +15,9 @@ import ThiDuaWorkbook
 /// ThiDuaCore, the SQL in ThiDuaWarehouse, the files in ThiDuaReport and ThiDuaPublish.
 public struct NightlyRun: Sendable {
     public var settings: Settings
-    public var plan: LegacyPlan
+    /// The checked plan (PLAN-LANGUAGE.md) and the SHA-256 of its file, named in the manifest.
+    public var plan: Plan
+    public var planSHA256: String
     public var asOf: Day
     /// Publish even when the gate finds the data suspicious.
     public var force: Bool
@@ -23,10 +25,11 @@ public struct NightlyRun: Sendable {
     /// Where the run stands, for a stop request.
     public var progress: RunProgress
 
-    public init(settings: Settings, plan: LegacyPlan, asOf: Day, force: Bool = false, log: EventLog,
+    public init(settings: Settings, plan: Plan, planSHA256: String, asOf: Day, force: Bool = false, log: EventLog,
                 progress: RunProgress = .shared) {
         self.settings = settings
         self.plan = plan
+        self.planSHA256 = planSHA256
         self.asOf = asOf
         self.force = force
         self.log = log
@@ -141,6 +144,25 @@ public struct NightlyRun: Sendable {
         throw JobError.temporary("another thidua run holds the warehouse's advisory lock \(Self.advisoryKey) (\(who)); waited \(Int(Self.advisoryWaitSeconds)) s, nothing was touched")
     }
 
+    /// The publishing gate's measure of how much the warehouse holds: over the SPP and provincial
+    /// blocs (each unit counted once), the sum of every rate's denominator that counts rows of a
+    /// relation, each such measure once.
+    static func rowsCounted(_ plan: Plan, _ report: PlanComputation) -> Int {
+        var measures: [Int] = []
+        for c in plan.criteria {
+            guard case .measure(let i)? = c.rate?.denominator, case .rows = plan.measures[i].kind, !measures.contains(i) else { continue }
+            measures.append(i)
+        }
+        var total = 0
+        for m in report.members where m.bloc == .spp || m.bloc == .provincial {
+            for i in measures {
+                let (sum, overflow) = total.addingReportingOverflow(m.measures[i] ?? 0)
+                total = overflow ? Int.max : sum
+            }
+        }
+        return total
+    }
+
     /// How long a run waits for the advisory lock before it gives up.
     static let advisoryWaitSeconds = 10.0
 
@@ -162,7 +184,7 @@ public struct NightlyRun: Sendable {
             defer { phases.append((name, Date().timeIntervalSince(t))) }
             return try body()
         }
-        let window = Window(asOf: asOf, plan: plan)
+        let days = ResolvedDays(plan: plan, asOf: asOf)
         let outDir = settings.outDir
         let staging: Staging
         do {
@@ -170,15 +192,21 @@ public struct NightlyRun: Sendable {
                                   progress: progress)
         } catch { throw JobError.cantCreate(error.description) }
         do {
-            let writer = try RunWriter(staging: staging, window: window, byteOrderMark: settings.byteOrderMark, started: started)
-            let reader = try WarehouseReader.begin(connection, schema: settings.schema, window: window)
+            let tables = PlanTables(dictionary: PlanDictionary(plan: plan), days: days)
+            let writer = try RunWriter(staging: staging, tables: tables, byteOrderMark: settings.byteOrderMark, started: started)
+            let reader = try WarehouseReader.begin(connection, schema: settings.schema)
+            let statements: PlanStatements
+            do { statements = try reader.compile(plan, days: days) } catch {
+                throw JobError.configuration("the plan cannot be compiled: \(error)")
+            }
             let units = try reader.readUnits()
             let dossierInputs = try reader.readDossiers()
-            var evaluation = Evaluation(units: units, perUnit: [:], window: window)
+            var evaluation = PlanEvaluation(plan: plan, days: days, units: units)
             let owners = evaluation.organisation.individualBlocOwner
-            let staffCSV = try writer.open(DataDictionary.staffMetrics)
-            let shortlistCSV = try writer.open(DataDictionary.awardShortlist)
-            var collector = PageCollector(dossierNominees: Set(dossierInputs.map(\.nomineeID)))
+            let staffCSV = try writer.open(tables.dictionary.staffMetrics)
+            let shortlistCSV = try writer.open(tables.dictionary.awardShortlist)
+            var collector = PlanPageCollector(plan: plan, dossierNominees: Set(dossierInputs.map(\.nomineeID)))
+            var staffNominations: [Nomination] = []
             // Both cores on one snapshot (as pg_dump -j): a second session imports this snapshot and
             // streams the staff while this one reads the fact relations and the anomalies.
             let snapshot = try reader.exportSnapshot()
@@ -188,54 +216,63 @@ public struct NightlyRun: Sendable {
             let staffWork = Background {
                 Faults.hit("staff-session")
                 let t = Date()
-                try staffReader.streamStaffBlocs(owners: owners) { owner, staff in
+                try staffReader.streamStaff(statements, owners: owners) { owner, staff in
                     let board = evaluation.addStaffBloc(owner: owner, staff: staff)
-                    for s in board.standings { try staffCSV.write(Tables.staffMetricsRow(s, window: window)) }
-                    for n in board.nominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
-                    collector.add(board)
+                    for s in board.standings { try staffCSV.write(try tables.staffMetricsRow(s)) }
+                    for n in board.nominations { try shortlistCSV.write(try tables.nominationRow(n)) }
+                    if let bloc = board.bloc { collector.add(bloc: bloc, staff: board.standings) }
+                    staffNominations += board.nominations.filter { $0.status != .reserve }
                 }
                 staffReader.finish()
                 return Date().timeIntervalSince(t)
             }
             // This session reads the fact relations, the anomalies, then streams the records to fix
             // (their files are written meanwhile).
-            let firstWork = Swift.Result { () throws -> ([String: UnitCounts], [Anomaly], QualitySummary) in
-                let (perUnit, anomalies) = try phase("queries") { try reader.readAggregates() }
-                let quality = try phase("quality_records") { try writer.qualityRecords(reader) }
-                return (perUnit, anomalies, quality)
+            let firstWork = Swift.Result { () throws -> ([String: UnitFacts], [Anomaly], PlanQualitySummary) in
+                let (facts, anomalies) = try phase("queries") {
+                    (try reader.readUnitFacts(statements), try reader.readAnomalies())
+                }
+                let quality = try phase("quality_records") { try writer.qualityRecords { try reader.streamRecordsToFix(statements, $0) } }
+                return (facts, anomalies, quality)
             }
             // Always wait for the second session before going on or failing.
             phases.append(("staff", try staffWork.wait()))
-            let (perUnit, sqlAnomalies, quality) = try firstWork.get()
+            let (facts, sqlAnomalies, quality) = try firstWork.get()
             Faults.hit("after-queries")
-            let report = phase("compute") { evaluation.finish(adding: perUnit, anomalies: sqlAnomalies) }
-            let dossiers = Dossiers.statuses(dossierInputs, window: window)
+            let report = phase("compute") { evaluation.finish(unitFacts: facts, anomalies: sqlAnomalies) }
+            let dossiers = PlanDossiers.statuses(dossierInputs, rules: plan.dossiers, asOf: asOf)
             try phase("csv") {
-                for n in report.unitNominations { try shortlistCSV.write(Tables.nominationRow(n, window: window)) }
+                for n in report.unitNominations { try shortlistCSV.write(try tables.nominationRow(n)) }
                 try writer.close(staffCSV)
                 try writer.close(shortlistCSV)
-                try writer.all(DataDictionary.unitMetrics, report.standings.map { Tables.unitMetricsRow($0, window: window) })
-                try writer.all(DataDictionary.milestones, report.milestones.map { Tables.milestoneRow($0, window: window) })
-                try writer.all(DataDictionary.dossiers, dossiers.map { Tables.dossierRow($0.0, $0.1, window: window) })
-                try writer.all(DataDictionary.anomalies, report.anomalies.map { Tables.anomalyRow($0, window: window) })
+                try writer.all(tables.dictionary.unitMetrics, report.members.map { try tables.unitMetricsRow($0) })
+                try writer.all(tables.dictionary.milestones, report.milestones.map { try tables.milestoneRow($0) })
+                try writer.all(tables.dictionary.dossiers, dossiers.map { try tables.dossierRow($0.0, $0.1) })
+                try writer.all(tables.dictionary.anomalies, report.anomalies.map { try tables.anomalyRow($0) })
                 try writer.finish()
             }
             reader.finish()
             Faults.hit("csv-written")
             try phase("html") {
-                let html = try HTMLReport(language: settings.language, templatesDir: settings.templatesDir,
-                                          timeZone: settings.timeZone)
-                let history = History.read(outDir: outDir, before: asOf)
-                try html.pages(report: report, window: window, plan: plan, dossiers: dossiers,
-                               collector: collector, quality: quality, history: history) { page in
+                let html = try PlanHTMLReport(language: settings.language, templatesDir: settings.templatesDir,
+                                              timeZone: settings.timeZone)
+                let input = PlanReportInput(plan: plan, days: days, members: report.members, milestones: report.milestones,
+                                            unitNominations: report.unitNominations, staffNominations: staffNominations,
+                                            dossiers: dossiers, anomalies: report.anomalies, quality: quality,
+                                            history: PlanHistory.read(outDir: outDir, before: asOf, plan: plan),
+                                            staff: collector, generatedAt: started)
+                try html.pages(input) { page in
                     try staging.write(page.path, data: Data(page.html.utf8))
                     if page.path.hasPrefix("units/") { Faults.hit("during-pages") }
                 }
             }
             var manifest = Manifest(asOf: asOf, generatedAt: started, plan: plan.name, toolVersion: thiduaVersion,
                                     database: connection.target, durations: phases + [("total", Date().timeIntervalSince(started))],
-                                    final: window.isFinal, files: staging.files)
-            manifest.totals = ["units": report.organisation.units.count, "records_in_window": report.recordsInWindow]
+                                    final: days.isFinal, files: staging.files)
+            manifest.planLanguage = plan.language
+            manifest.planSHA256 = planSHA256
+            manifest.totals = ["units": evaluation.organisation.units.count,
+                               "rows_counted": Self.rowsCounted(plan, report)]
             let rows = Dictionary(staging.files.filter { $0.path.hasPrefix("csv/") }.compactMap { f in f.rows.map { (f.path, $0) } },
                                   uniquingKeysWith: { first, _ in first })
 
@@ -257,7 +294,7 @@ public struct NightlyRun: Sendable {
                 }
             }
             for d in RunFolders.prune(outDir, keep: settings.retention) { log.info("retention", "removed the run of \(d) (keeping \(settings.retention))") }
-            try writeAtomically(Data(ArchivePage(language: settings.language).html(runs: RunFolders.list(outDir),
+            try writeAtomically(Data(PlanArchivePage(language: settings.language, title: plan.title).html(runs: RunFolders.list(outDir),
                                                                                                     latest: RunFolders.latest(outDir)).utf8),
                                 to: "\(outDir)/index.html", mode: mode_t(settings.fileMode))
             return Result(runDirectory: dir, rows: rows)

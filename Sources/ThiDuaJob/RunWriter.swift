@@ -24,13 +24,14 @@ final class TableOutput: @unchecked Sendable {
 }
 
 /// Writes the tables of one run into its staging folder: each as `csv/<table>.csv` and as a sheet
-/// of `thidua.xlsx`, then `datapackage.json` describing the CSVs (issue 16).
+/// of `thidua.xlsx`, then `datapackage.json` describing the CSVs (issue 16). Every table's columns
+/// come from the plan (`PlanDictionary`, PLAN-LANGUAGE.md §15).
 struct RunWriter {
     static let workbookPath = "thidua.xlsx"
     static let dataPackagePath = "datapackage.json"
 
     let staging: Staging
-    let window: Window
+    let tables: PlanTables
     let byteOrderMark: Bool
     let runID: String
     let generatedAt: String
@@ -38,24 +39,27 @@ struct RunWriter {
     /// Every table's sheet, made up front so the sheets follow the data dictionary's order.
     let sheets: [String: Sheet]
 
+    var dictionary: PlanDictionary { tables.dictionary }
+    var days: ResolvedDays { tables.days }
+
     /// Creates the workbook with its first sheet, "Thông tin" (the run and the plan), and run.csv.
-    init(staging: Staging, window: Window, byteOrderMark: Bool, started: Date) throws {
+    init(staging: Staging, tables: PlanTables, byteOrderMark: Bool, started: Date) throws {
         self.staging = staging
-        self.window = window
+        self.tables = tables
         self.byteOrderMark = byteOrderMark
         let iso = ISO8601DateFormatter()
         iso.formatOptions = [.withInternetDateTime]
         generatedAt = iso.string(from: started)
-        runID = "\(window.asOf)@\(generatedAt)"
+        runID = "\(tables.days.asOf)@\(generatedAt)"
         let path = staging.file(RunWriter.workbookPath)
         let dir = staging.path
         workbook = try staging.creating { try Workbook(path: path, tmpdir: dir) }
         try workbook.textSheet(name: "Thông tin", header: ["Mục (item)", "Giá trị (value)"], rows: RunWriter.information(
-            runID: runID, generatedAt: generatedAt, window: window), types: [.text, .text])
+            runID: runID, generatedAt: generatedAt, plan: tables.plan, days: tables.days), types: [.text, .text])
         var sheets: [String: Sheet] = [:]
-        for t in DataDictionary.all { sheets[t.id] = try workbook.sheet(for: t) }
+        for t in tables.dictionary.tables { sheets[t.id] = try workbook.sheet(for: t) }
         self.sheets = sheets
-        try all(DataDictionary.run, [Tables.runRow(runID: runID, generatedAt: generatedAt, version: thiduaVersion, window: window)])
+        try all(tables.dictionary.run, [try tables.runRow(runID: runID, generatedAt: generatedAt, version: thiduaVersion)])
     }
 
     func open(_ table: DataTable) throws -> TableOutput {
@@ -84,23 +88,25 @@ struct RunWriter {
     /// Streams the records to fix into the CSV and the workbook (never held in memory), and each
     /// unit's share into `units/<unit>.records.csv` for its page's download link (rows arrive ordered
     /// by unit); keeps per unit only the counts and the first rows the unit page lists.
-    func qualityRecords(_ reader: WarehouseReader) throws -> QualitySummary {
-        let out = try open(DataDictionary.qualityRecords)
-        var summary = QualitySummary()
+    func qualityRecords(_ stream: ((QualityRecord) throws -> Void) throws -> Void) throws -> PlanQualitySummary {
+        let out = try open(dictionary.qualityRecords)
+        var summary = PlanQualitySummary(plan: tables.plan)
         var unitWriter: (unit: String, path: String, writer: CSVWriter)?
-        try reader.streamQualityRecords { r in
-            let cells = Tables.qualityRow(r.unitID, r.caseID, r.prosecutorID, r.acceptedOn, r.problems, r.missingRequiredFields,
-                                          r.errorCount, r.lastUpdatedOn, window: window)
+        try stream { r in
+            let cells = try tables.qualityRow(unitID: r.unitID, caseID: r.caseID, prosecutorID: r.prosecutorID, acceptedOn: r.acceptedOn,
+                                              problems: r.problems, missingRequiredFields: r.missingRequiredFields,
+                                              errorCount: r.errorCount, lastUpdatedOn: r.lastUpdatedOn)
             try out.write(cells)
             if unitWriter?.unit != r.unitID {
                 if let u = unitWriter { try closeCSV(u.path, u.writer) }
                 let path = "units/\(unitFileName(r.unitID)).records.csv"
-                unitWriter = (r.unitID, path, try openCSV(path, Tables.qualityRecords))
+                unitWriter = (r.unitID, path, try openCSV(path, dictionary.qualityRecords.header))
             }
             try unitWriter?.writer.write(cells)
-            summary.add(unit: r.unitID, problems: r.problems,
-                        shown: QualitySummary.Shown(caseID: r.caseID, prosecutorID: r.prosecutorID ?? "", acceptedOn: r.acceptedOn,
-                                                    problems: r.problems, lastUpdatedOn: r.lastUpdatedOn))
+            let problems = summary.indices(of: r.problems)
+            summary.add(unit: r.unitID, problems: problems,
+                        shown: PlanQualitySummary.Shown(caseID: r.caseID, prosecutorID: r.prosecutorID ?? "", acceptedOn: r.acceptedOn,
+                                                        problems: problems, lastUpdatedOn: r.lastUpdatedOn))
         }
         if let u = unitWriter { try closeCSV(u.path, u.writer) }
         try close(out)
@@ -110,49 +116,49 @@ struct RunWriter {
     /// Adds the data dictionary sheet, writes the workbook and `datapackage.json`. Call when every
     /// table is closed.
     func finish() throws {
-        let dictionary = DataDictionary.all.flatMap { t in
+        let dictionaryRows = dictionary.tables.flatMap { t in
             t.columns.map { c -> [CSVCell] in
                 [.text(t.id), .text(c.name), .text(c.type.rawValue), .string(c.unit.isEmpty ? nil : c.unit),
                  .text(c.meaning + (c.values.map { " (one of: " + $0.joined(separator: ", ") + ")" } ?? "")), .text(c.spec)]
             }
         }
-        try workbook.textSheet(name: "Từ điển dữ liệu", header: ["table", "column", "type", "unit", "meaning", "SPEC"],
-                               rows: dictionary, types: Array(repeating: .text, count: 6))
+        try workbook.textSheet(name: "Từ điển dữ liệu", header: ["table", "column", "type", "unit", "meaning", "reference"],
+                               rows: dictionaryRows, types: Array(repeating: .text, count: 6))
         try staging.creating { try workbook.close() }
         try staging.record(RunWriter.workbookPath, rows: nil, sha256: try SHA256.file(staging.file(RunWriter.workbookPath)))
         let rows = Dictionary(staging.files.compactMap { f in f.rows.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a })
-        try staging.write(RunWriter.dataPackagePath, data: DataDictionary.dataPackage(
-            runID: runID, asOf: window.asOf, generatedAt: generatedAt, version: thiduaVersion, plan: window.plan,
-            byteOrderMark: byteOrderMark, rows: rows))
+        try staging.write(RunWriter.dataPackagePath, data: dictionary.dataPackage(
+            runID: runID, asOf: days.asOf, generatedAt: generatedAt, version: thiduaVersion, byteOrderMark: byteOrderMark, rows: rows))
     }
 
-    /// The first sheet of the workbook: the run, the plan's dates and weights, what the sheets hold.
-    static func information(runID: String, generatedAt: String, window: Window) -> [[CSVCell]] {
-        let p = window.plan
+    /// The first sheet of the workbook: the run, the plan's key dates, priority lines and weights,
+    /// what the sheets hold (PLAN-LANGUAGE.md §15 "Workbook").
+    static func information(runID: String, generatedAt: String, plan: Plan, days: ResolvedDays) -> [[CSVCell]] {
         func row(_ label: String, _ value: String) -> [CSVCell] { [.text(label), .text(value)] }
         func day(_ label: String, _ d: Day) -> [CSVCell] { row(label, d.vietnamese) }
         var rows: [[CSVCell]] = [
-            row("Kế hoạch (plan)", p.name),
-            row("Tên kế hoạch (title)", p.title),
-            day("Ngày số liệu, D (as of)", window.asOf),
-            day("Ngày cuối tính số liệu, E = min(D, kết thúc kỳ)", window.end),
-            row("Kết quả cuối cùng (final standing)", window.isFinal ? "Có (yes): kỳ thi đua đã kết thúc" : "Chưa (not yet)"),
+            row("Kế hoạch (plan)", plan.name),
+            row("Tên kế hoạch (title)", plan.title.vi),
+            day("Ngày số liệu, D (as of)", days.asOf),
+            day("Ngày cuối tính số liệu, E = min(D, kết thúc kỳ)", days.end),
+            row("Kết quả cuối cùng (final standing)", days.isFinal ? "Có (yes): kỳ thi đua đã kết thúc" : "Chưa (not yet)"),
             row("Mã lần chạy (run_id)", runID),
             row("Thời điểm tạo, UTC (generated_at)", generatedAt),
             row("Phiên bản thidua (version)", thiduaVersion),
-            day("Bắt đầu kỳ (period_start)", p.periodStart),
-            day("Kết thúc kỳ (period_end)", p.periodEnd),
-            day("Hạ tầng xong (infra_deadline)", p.infraDeadline),
-            day("Vận hành chính thức (go_live)", p.goLive),
-            row("Nhập liệu truy hồi: vụ án thụ lý (retro_from – retro_to)", "\(p.retroFrom.vietnamese) – \(p.retroTo.vietnamese)"),
-            day("Hạn nhập liệu truy hồi (retro_deadline)", p.retroDeadline),
-            day("Hạn sử dụng thành thạo (proficiency_deadline)", p.proficiencyDeadline),
-            day("Mốc tính đẳng LuyenAI (luyenai_cutoff)", p.luyenaiCutoff),
-            day("Hạn nộp hồ sơ (dossier_deadline)", p.dossierDeadline),
-            row("Ngưỡng ưu tiên toàn trình (e2e_priority_rate)", p.e2ePriorityRate.formatted(places: 2)),
         ]
-        for part in LegacyCompositePart.allCases {
-            rows.append(row("Trọng số \(part.rawValue) (weight)", Score.format(p.compositeWeights[part] ?? 0)))
+        for k in plan.output.keyDates where plan.days.indices.contains(k.day) {
+            let id = plan.days[k.day].id
+            rows.append(day("\(k.label?.vi ?? id) (\(id))", days.days[k.day]))
+        }
+        for c in plan.criteria {
+            guard let line = c.rate?.priorityAt else { continue }
+            rows.append(row("Ngưỡng ưu tiên: \(c.label.vi) (\(c.id)_priority_rate)", line.formatted(places: 2)))
+        }
+        for p in plan.composite {
+            rows.append(row("Trọng số \(p.part) (weight)", Score.format(PlanTables.points(tenThousandths: p.weight))))
+        }
+        for p in plan.score {
+            rows.append(row("Trọng số cá nhân \(p.id) (individual_weight)", Score.format(PlanTables.points(tenThousandths: p.weight))))
         }
         rows.append(row("Các trang tính (sheets)",
                         "Mỗi bảng CSV một trang tính, cùng cột; từ điển dữ liệu ở trang cuối (one sheet per CSV, same columns; data dictionary last)"))

@@ -1,4 +1,5 @@
 import Foundation
+import ThiDuaConfig
 import ThiDuaCore
 
 /// `thidua plan convert OLD` (PLAN-LANGUAGE.md §22, decided 3): a value-only plan file of thidua 0.4

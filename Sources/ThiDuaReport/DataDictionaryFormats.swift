@@ -2,11 +2,11 @@ import Foundation
 import ThiDuaCore
 
 /// The data dictionary in the forms its readers use: docs/csv.md (people), `datapackage.json`
-/// (Frictionless tools), `sql/reports.sql` (PostgreSQL). All three come from a list of tables:
-/// today's `DataDictionary.all`, or a plan's (`PlanDictionary`).
+/// (Frictionless tools), `sql/reports.sql` (PostgreSQL). All three come from a plan's list of
+/// tables (`PlanDictionary`).
 extension DataDictionary {
     /// The tables part of docs/csv.md (everything after its introduction).
-    public static func markdown(_ tables: [DataTable] = all) -> String {
+    public static func markdown(_ tables: [DataTable]) -> String {
         var out = ""
         for t in tables {
             out += "## \(t.id).csv — \(t.rows)\n\n"
@@ -20,13 +20,6 @@ extension DataDictionary {
             out += "\n"
         }
         return out
-    }
-
-    /// `datapackage.json`: a Frictionless Data Package with a Table Schema per CSV.
-    public static func dataPackage(runID: String, asOf: Day, generatedAt: String, version: String, plan: LegacyPlan,
-                                   byteOrderMark: Bool, rows: [String: Int]) -> Data {
-        dataPackage(all, runID: runID, asOf: asOf, generatedAt: generatedAt, version: version, planName: plan.name, planTitle: plan.title,
-                    byteOrderMark: byteOrderMark, rows: rows)
     }
 
     /// `datapackage.json` for these tables, made by the plan of this name and title.
@@ -101,7 +94,7 @@ extension DataDictionary {
 
     /// `sql/reports.sql`: one table per CSV in the schema (`thidua_report` for the shipped plan),
     /// keyed by as_of and the CSV's own key so that every night's run loads beside the others.
-    public static func sql(_ tables: [DataTable] = all, schema: String = "thidua_report") -> String {
+    public static func sql(_ tables: [DataTable], schema: String) -> String {
         func type(_ t: ColumnType) -> String {
             switch t {
             case .date: return "date"
@@ -129,7 +122,7 @@ extension DataDictionary {
             if !t.primaryKey.isEmpty {
                 // Every night's run loads beside the others: keyed by the day first. A run's own
                 // row is the day's (a rerun replaces it: thidua_report.forget).
-                let key = t.id == DataDictionary.run.id ? [DataDictionary.asOf.name] : [DataDictionary.asOf.name] + t.primaryKey
+                let key = t.id == "run" ? [DataDictionary.asOf.name] : [DataDictionary.asOf.name] + t.primaryKey
                 lines.append("    PRIMARY KEY (\(key.joined(separator: ", ")))")
             }
             out += lines.joined(separator: ",\n") + "\n);\n"

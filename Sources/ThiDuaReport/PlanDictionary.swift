@@ -28,8 +28,7 @@ public struct PlanDictionary: Sendable {
         anomalies = PlanDictionary.anomaliesTable(plan)
     }
 
-    /// Every table, in the order the report, the workbook and the data package list them (the same
-    /// ids, keys and order as `DataDictionary.all`).
+    /// Every table, in the order the report, the workbook and the data package list them.
     public var tables: [DataTable] { [run, unitMetrics, staffMetrics, milestones, awardShortlist, dossiers, qualityRecords, anomalies] }
 
     /// The table with this id (`unit_metrics` …), if any.

@@ -106,7 +106,7 @@ enum Anomalies {
 
     /// One pass per relation: each row that breaks any check is read once, with the number of every
     /// check it breaks; rows are streamed, the first `listLimit` per check kept, the rest counted.
-    static func read(_ connection: Connection, window: Window, sources: KeyedSources) throws(PostgresError) -> [Anomaly] {
+    static func read(_ connection: Connection, sources: KeyedSources) throws(PostgresError) -> [Anomaly] {
         var relations: [String] = []
         for c in checks where !relations.contains(c.relation) { relations.append(c.relation) }
         let parts = relations.map { relation -> String in

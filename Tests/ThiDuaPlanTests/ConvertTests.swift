@@ -40,15 +40,15 @@ import ThiDuaCore
     }
 
     @Test func todaysValueOnlyPlanConvertsToTheShippedPlan() throws {
-        let old = try PlanFile.load(path: "\(repositoryRoot)/plans/251-KH-VKSTC.yaml")
+        let old = try LegacyPlanFile.load(path: "\(repositoryRoot)/Tests/fixtures/plan-251-value-only-0.4.0.yaml")
         let converted = try #require(checked(PlanConvert.languageOne(from: old), file: "converted.yaml"))
         #expect(converted.warnings.isEmpty)
-        let shipped = try PlanReader.load(path: "\(repositoryRoot)/plans/language1/251-KH-VKSTC.yaml")
+        let shipped = try PlanReader.load(path: "\(repositoryRoot)/plans/251-KH-VKSTC.yaml")
         same(comparable(converted.plan), comparable(shipped.plan))
     }
 
     @Test func theOldFilesValuesAreSubstituted() throws {
-        var text = try readRepositoryFile("plans/251-KH-VKSTC.yaml")
+        var text = try readRepositoryFile("Tests/fixtures/plan-251-value-only-0.4.0.yaml")
         for (a, b) in [("stale_days: 30", "stale_days: 45"), ("proficiency_window_days: 30", "proficiency_window_days: 7"),
                        ("proficiency_min_actions: 1", "proficiency_min_actions: 3"), ("luyenai_level_target: 5", "luyenai_level_target: 6"),
                        ("level_scale_max: 10", "level_scale_max: 12"), ("e2e_priority_rate: 0.98", "e2e_priority_rate: 0.955"),
@@ -58,7 +58,7 @@ import ThiDuaCore
             #expect(text.contains(a), "\(a)")
             text = text.replacingOccurrences(of: a, with: b)
         }
-        let old = try PlanFile.parse(text, file: "old.yaml")
+        let old = try LegacyPlanFile.parse(text, file: "old.yaml")
         let plan = try #require(checked(PlanConvert.languageOne(from: old), file: "converted.yaml")).plan
         #expect(plan.name == "251/KH-VKSTC (sửa đổi)")
         #expect(plan.days.first { $0.id == "stale_cutoff" }?.text == "E - 45d")

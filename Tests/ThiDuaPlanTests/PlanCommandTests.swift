@@ -19,16 +19,16 @@ import TestSupport
     }
 
     @Test func checkExitCodes() throws {
-        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/language1/251-KH-VKSTC.yaml"]) == 0)
-        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/language1/KH-TD-6T-2026.yaml", "--explain", "--as-of", "2026-08-01"]) == 0)
-        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/251-KH-VKSTC.yaml"]) == 78)
+        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/251-KH-VKSTC.yaml"]) == 0)
+        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/KH-TD-6T-2026.yaml", "--explain", "--as-of", "2026-08-01"]) == 0)
+        #expect(exitCode(["plan", "check", "\(repositoryRoot)/Tests/fixtures/plan-251-value-only-0.4.0.yaml"]) == 78)
         #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/no-such-plan.yaml"]) == 66)
         #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans"]) == 66)
-        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/language1/251-KH-VKSTC.yaml", "--explain", "--as-of", "2101-01-01"]) == 64)
+        #expect(exitCode(["plan", "check", "\(repositoryRoot)/plans/251-KH-VKSTC.yaml", "--explain", "--as-of", "2101-01-01"]) == 64)
     }
 
     @Test func convertExitCodes() throws {
         #expect(exitCode(["plan", "convert", "\(repositoryRoot)/plans/no-such-plan.yaml"]) == 66)
-        #expect(exitCode(["plan", "convert", "\(repositoryRoot)/plans/language1/251-KH-VKSTC.yaml"]) == 78)
+        #expect(exitCode(["plan", "convert", "\(repositoryRoot)/plans/251-KH-VKSTC.yaml"]) == 78)
     }
 }

@@ -71,8 +71,8 @@ import ThiDuaCore
     }
 
     @Test func legacyValueOnlyFileGetsTheConvertLine() throws {
-        let text = try readRepositoryFile("plans/251-KH-VKSTC.yaml")
-        let found = issues(text, file: "plans/251-KH-VKSTC.yaml")
+        let text = try readRepositoryFile("Tests/fixtures/plan-251-value-only-0.4.0.yaml")
+        let found = issues(text, file: "plan-251-value-only-0.4.0.yaml")
         #expect(found.count == 1)
         #expect(found.first?.code == "language_version")
         #expect(found.first?.message.contains("this is a value-only plan file (thidua 0.4); convert it: thidua plan convert") == true)

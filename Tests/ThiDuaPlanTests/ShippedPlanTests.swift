@@ -24,7 +24,7 @@ import ThiDuaCore
     }
 
     @Test func shippedPlan251ChecksCleanWithoutWarnings() throws {
-        let checked = try load("plans/language1/251-KH-VKSTC.yaml")
+        let checked = try load("plans/251-KH-VKSTC.yaml")
         #expect(checked.warnings.isEmpty)
         #expect(checked.sha256.count == 64)
         #expect(checked.plan.output.keyDates.count == 8)
@@ -35,7 +35,7 @@ import ThiDuaCore
     }
 
     @Test func shippedPlan2ChecksCleanWithoutWarnings() throws {
-        let checked = try load("plans/language1/KH-TD-6T-2026.yaml")
+        let checked = try load("plans/KH-TD-6T-2026.yaml")
         #expect(checked.warnings.isEmpty)
         let listing = try #require(PlanReaderTestsSupport.plan(try fixture("listing-21.yaml")))
         #expect(checked.plan.criteria == listing.criteria)
@@ -57,7 +57,7 @@ import ThiDuaCore
     /// The §19 listing as the spec prints it gives the shipped file's criteria and measures (the
     /// shipped file adds only docs and labels).
     @Test func listing19EqualsShippedApartFromDocs() throws {
-        let shipped = try load("plans/language1/251-KH-VKSTC.yaml").plan
+        let shipped = try load("plans/251-KH-VKSTC.yaml").plan
         let listing = try #require(PlanReaderTestsSupport.plan(try fixture("listing-19.yaml")))
         func noDocs(_ c: [Criterion]) -> [Criterion] { c.map { var x = $0; x.doc = nil; return x } }
         func noDocs(_ m: [Measure]) -> [Measure] { m.map { var x = $0; x.doc = nil; return x } }

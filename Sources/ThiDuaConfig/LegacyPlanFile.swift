@@ -2,16 +2,9 @@ import Foundation
 import ThiDuaCore
 import Yams
 
-/// Plan files (SPEC §2): YAML, every key required, unknown keys refused.
-public enum PlanFile {
-    /// The shipped plan 251/KH-VKSTC.
-    public static func shipped() -> LegacyPlan {
-        // The embedded text is tested to parse; a failure here is a build defect, not user input.
-        do { return try parse(defaultPlanYAML, file: "(built-in plan 251/KH-VKSTC)") } catch {
-            fatalError("built-in plan does not parse: \(error)")
-        }
-    }
-
+/// Value-only plan files of thidua 0.4 (SPEC §2's keys): YAML, every key but `milestone_clauses`
+/// required, unknown keys refused. Read only by `thidua plan convert`.
+public enum LegacyPlanFile {
     /// Reads a plan file from disk.
     public static func load(path: String) throws(ConfigError) -> LegacyPlan {
         try plan(from: try MappingReader.load(path: path), file: path)

@@ -1,7 +1,9 @@
 import Foundation
+import ThiDuaCore
 
-/// The plan's rules as data (SPEC §2): dates, thresholds, weights and quotas. Plan 251/KH-VKSTC is
-/// the shipped default (`plans/251-KH-VKSTC.yaml`); next year's plan is a new file, not a code change.
+/// A value-only plan file of thidua 0.4 (dates, thresholds, weights and quotas of plan 251's fixed
+/// criteria), read only by `thidua plan convert`, which writes it out in the plan language
+/// (PLAN-LANGUAGE.md §22, decided 3).
 ///
 /// A deadline is the last day that counts as on time.
 public struct LegacyPlan: Sendable, Equatable {
@@ -93,51 +95,8 @@ public enum IndividualPart: String, CaseIterable, Sendable {
     case initiative = "initiative"
 }
 
-/// IV.5: how many nominees each bloc may propose for the Bằng khen.
-public struct Quotas: Sendable, Equatable {
-    public enum Rounding: String, Sendable { case down, nearest, up }
-    /// IV.5.1: share of the bloc's members (0.10).
-    public var collectiveShare: Decimal
-    public var collectiveRounding: Rounding
-    /// IV.5.2: one per SPP unit.
-    public var individualPerSPPUnit: Int
-    /// IV.5.2: by subtree headcount, first tier whose upper bound (inclusive) holds; nil = no bound.
-    public var individualProvincialTiers: [(maxHeadcount: Int?, quota: Int)]
-
-    public init(collectiveShare: Decimal, collectiveRounding: Rounding, individualPerSPPUnit: Int,
-                individualProvincialTiers: [(maxHeadcount: Int?, quota: Int)]) {
-        self.collectiveShare = collectiveShare
-        self.collectiveRounding = collectiveRounding
-        self.individualPerSPPUnit = individualPerSPPUnit
-        self.individualProvincialTiers = individualProvincialTiers
-    }
-
-    public static func == (a: Quotas, b: Quotas) -> Bool {
-        a.collectiveShare == b.collectiveShare && a.collectiveRounding == b.collectiveRounding
-            && a.individualPerSPPUnit == b.individualPerSPPUnit
-            && a.individualProvincialTiers.map(\.maxHeadcount) == b.individualProvincialTiers.map(\.maxHeadcount)
-            && a.individualProvincialTiers.map(\.quota) == b.individualProvincialTiers.map(\.quota)
-    }
-
-    /// IV.5.1: ⌊10% × members⌋ with the plan's rounding.
-    public func collective(members: Int) -> Int {
-        var exact = collectiveShare * Decimal(members)
-        var out = Decimal()
-        let mode: NSDecimalNumber.RoundingMode = switch collectiveRounding {
-        case .down: .down
-        case .nearest: .plain
-        case .up: .up
-        }
-        NSDecimalRound(&out, &exact, 0, mode)
-        return NSDecimalNumber(decimal: out).intValue
-    }
-
-    /// IV.5.2: the individual quota of a province by its subtree headcount (biên chế).
-    public func individualProvincial(headcount: Int) -> Int {
-        for tier in individualProvincialTiers {
-            if let max = tier.maxHeadcount, headcount > max { continue }
-            return tier.quota
-        }
-        return individualProvincialTiers.last?.quota ?? 0
-    }
+/// The seven milestones of thidua 0.4 (`milestone_clauses` keys of a value-only plan file).
+public enum LegacyMilestoneKind: String, Sendable, CaseIterable {
+    case infraReady = "infra_ready", retroEntry = "retro_entry", e2eFull = "e2e_full", proficiency
+    case luyenaiParticipation = "luyenai_participation", qlahsTraining = "qlahs_training", aiTraining = "ai_training"
 }
