@@ -63,10 +63,10 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "ThiDuaPlanTests", dependencies: ["ThiDuaPlan", "ThiDuaCore", "ThiDuaConfig", "ThiDuaCLI", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
-        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "TestSupport"]),
+        .testTarget(name: "ThiDuaCoreTests", dependencies: ["ThiDuaCore", "ThiDuaConfig", "ThiDuaReport", "ThiDuaPlan", "TestSupport"]),
         .testTarget(
             name: "ThiDuaIntegrationTests",
-            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaJob", "ThiDuaCLI", "ThiDuaWorkbook", "TestSupport"]
+            dependencies: ["Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaWarehouse", "ThiDuaReport", "ThiDuaPublish", "ThiDuaJob", "ThiDuaCLI", "ThiDuaWorkbook", "ThiDuaPlan", "TestSupport"]
         ),
     ]
 )

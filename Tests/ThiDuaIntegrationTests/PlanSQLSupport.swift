@@ -84,7 +84,7 @@ struct Compiled {
 
     init(_ db: TestDatabase, _ plan: Plan, asOf: String) throws {
         let d = PSQL.day(asOf)
-        reader = try WarehouseReader.begin(db.connection, schema: "thidua", window: Window(asOf: d, plan: PlanFile.shipped()))
+        reader = try WarehouseReader.begin(db.connection, schema: "thidua")
         statements = try reader.compile(plan, days: ResolvedDays(plan: plan, asOf: d))
     }
 

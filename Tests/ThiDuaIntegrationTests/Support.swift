@@ -3,25 +3,71 @@ import Postgres
 import Testing
 import TestSupport
 import ThiDuaConfig
+import ThiDuaPlan
 import ThiDuaCore
 import ThiDuaReport
 import ThiDuaWarehouse
 
-/// Reads one snapshot and computes, in-process, as a run would.
-func compute(_ db: TestDatabase, asOf: String, plan: LegacyPlan = PlanFile.shipped()) throws -> Computation {
-    let window = Window(asOf: Day(iso: asOf)!, plan: plan)
-    let reader = try WarehouseReader.begin(db.connection, schema: "thidua", window: window)
+/// Reads one snapshot and computes, in-process, as a run would (the compiled SQL, then the engine).
+func compute(_ db: TestDatabase, asOf: String, plan: Plan? = nil) throws -> TestRun {
+    let plan = try plan ?? PlanReader.shipped().plan
+    let days = ResolvedDays(plan: plan, asOf: try #require(Day(iso: asOf)))
+    let reader = try WarehouseReader.begin(db.connection, schema: "thidua")
     defer { reader.finish() }
-    let d = try reader.read()
-    var evaluation = Evaluation(units: d.units, perUnit: d.perUnit, window: window)
-    try reader.streamStaffBlocs(owners: evaluation.organisation.individualBlocOwner) { owner, staff in _ = evaluation.addStaffBloc(owner: owner, staff: staff) }
-    return evaluation.finish(anomalies: d.anomalies)
+    let statements = try reader.compile(plan, days: days)
+    var evaluation = PlanEvaluation(plan: plan, days: days, units: try reader.readUnits())
+    var staff: [StaffFigures] = []
+    try reader.streamStaff(statements, owners: evaluation.organisation.individualBlocOwner) { owner, rows in
+        staff += evaluation.addStaffBloc(owner: owner, staff: rows).standings
+    }
+    let report = evaluation.finish(unitFacts: try reader.readUnitFacts(statements), anomalies: try reader.readAnomalies())
+    return TestRun(plan: plan, report: report, staff: staff)
 }
 
-extension Computation {
-    func standing(_ bloc: String, _ unit: String) -> UnitStanding? {
-        standings.first { $0.bloc == BlocID(parsing: bloc) && $0.unit.id == unit }
+/// A computed run, read by the plan's ids: tests name plan 251's measures and criteria, the code does not.
+struct TestRun {
+    let plan: Plan
+    let report: PlanComputation
+    let staff: [StaffFigures]
+
+    var anomalies: [Anomaly] { report.anomalies }
+
+    func standing(_ bloc: String, _ unit: String) -> UnitView? {
+        report.members.first { $0.bloc == BlocID(parsing: bloc) && $0.unit.id == unit }.map { UnitView(plan: plan, figures: $0) }
     }
+
+    /// The milestone rows of one bloc member, by milestone id.
+    func milestones(_ bloc: String, _ unit: String) -> [String: MilestoneFigure] {
+        var out: [String: MilestoneFigure] = [:]
+        for m in report.milestones where m.bloc == BlocID(parsing: bloc) && m.unitID == unit { out[plan.milestones[m.milestone].id] = m }
+        return out
+    }
+}
+
+/// One bloc member's figures by plan id: `int("e2e_total")`, `rate("e2e")`, `flag("e2e")` (priority
+/// or met), `rank("e2e")`.
+struct UnitView {
+    let plan: Plan
+    let figures: MemberFigures
+
+    var composite: Decimal { figures.composite }
+    var compositeRank: Int? { figures.compositeRank }
+    var headcount: Int? { figures.headcount }
+
+    func int(_ measure: String) -> Int? {
+        guard let i = plan.measures.firstIndex(where: { $0.id == measure }) else { Issue.record("no measure \(measure)"); return nil }
+        return figures.measures[i]
+    }
+
+    private func criterion(_ id: String) -> Int? {
+        guard let i = plan.criteria.firstIndex(where: { $0.id == id }) else { Issue.record("no criterion \(id)"); return nil }
+        return i
+    }
+
+    func rate(_ id: String) -> Fraction? { criterion(id).flatMap { figures.rates[$0] } }
+    func flag(_ id: String) -> Bool { criterion(id).map { figures.flags[$0] } ?? false }
+    func rank(_ id: String) -> Int? { criterion(id).flatMap { figures.ranks[$0] } }
+    func impossible(_ id: String) -> Bool { criterion(id).map { figures.impossible[$0] } ?? false }
 }
 
 /// SQL that builds small fixtures by hand.
