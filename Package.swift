@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "ThiDuaCLI",
             dependencies: [
-                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish", "ThiDuaReport", "ThiDuaPlan",
+                "Postgres", "ThiDuaCore", "ThiDuaConfig", "ThiDuaJob", "ThiDuaPublish", "ThiDuaReport", "ThiDuaPlan", "ThiDuaWarehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

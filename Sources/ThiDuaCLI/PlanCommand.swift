@@ -4,6 +4,8 @@ import ThiDuaConfig
 import ThiDuaCore
 import ThiDuaJob
 import ThiDuaPlan
+import ThiDuaWarehouse
+import Postgres
 
 /// `thidua plan …`: plan files of the plan language (PLAN-LANGUAGE.md §17, §22).
 struct PlanCommand: ParsableCommand {
@@ -32,7 +34,7 @@ struct PlanCheckCommand: ParsableCommand {
         abstract: "Checks a plan file (PLAN-LANGUAGE.md §17): exit 0 when clean, 78 on errors, 66 when unreadable.")
 
     @Argument(help: "The plan file (YAML, plan language 1).") var file: String
-    @Flag(help: "Print the resolved days and windows (and, later, the compiled statements).") var explain = false
+    @Flag(help: "Print the resolved days and windows, then every compiled statement with its parameters.") var explain = false
     @Option(help: "With --explain: the as-of day D (YYYY-MM-DD); default: yesterday in Asia/Ho_Chi_Minh.") var asOf: String?
     @Option(help: "With --explain: also check the warehouse contract and EXPLAIN every statement (read-only).") var db: String?
 
@@ -63,7 +65,29 @@ struct PlanCheckCommand: ParsableCommand {
         for warning in checked.warnings { printError(warning.description) }
         if explain {
             let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: "Asia/Ho_Chi_Minh")
+            let days = ResolvedDays(plan: checked.plan, asOf: day)
             print(PlanExplain.days(checked.plan, asOf: day), terminator: "")
+            do {
+                let statements = try PlanStatements(plan: checked.plan, days: days, sources: KeyedSources(repeated: [], anomalies: []))
+                print(statements.explain(), terminator: "")
+            } catch {
+                printError("\(file): the checked plan does not compile (a defect of thidua): \(error)")
+                throw ExitCode(70)
+            }
+            if let db {
+                var settings = Settings()
+                do { _ = try ConnInfo(parsing: db) } catch {
+                    printError("thidua: --db: \(error.message)")
+                    throw ExitCode(ExitStatus.usage.rawValue)
+                }
+                settings.conninfo = db
+                do {
+                    print(try explainOnWarehouse(settings, plan: checked.plan, days: days, log: EventLog()), terminator: "")
+                } catch {
+                    printError("thidua: \(error.message)")
+                    throw ExitCode(ExitStatus(error).rawValue)
+                }
+            }
         }
         print("ok: \(file): plan \(checked.plan.name) (language \(checked.plan.language)), sha256 \(checked.sha256)")
     }

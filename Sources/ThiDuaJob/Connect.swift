@@ -85,3 +85,34 @@ public enum Clock {
         return today.adding(days: -1)
     }
 }
+
+/// `thidua plan check --explain --db`: the contract check, then PostgreSQL's plan of every statement
+/// the plan compiles to, inside a read-only snapshot (nothing is written, nothing is run).
+public func explainOnWarehouse(_ settings: Settings, plan: Plan, days: ResolvedDays, log: EventLog) throws(JobError) -> String {
+    var once = settings
+    once.retries = 1
+    let connection = try connect(once, log: log)
+    do {
+        let problems = try Contract.check(connection, schema: settings.schema)
+        guard problems.isEmpty else {
+            throw JobError.data("the warehouse breaks the contract:\n" + problems.joined(separator: "\n"))
+        }
+        let reader = try WarehouseReader.begin(connection, schema: settings.schema)
+        defer { reader.finish() }
+        let statements: PlanStatements
+        do { statements = try reader.compile(plan, days: days) } catch {
+            throw JobError.configuration("the plan cannot be compiled: \(error)")
+        }
+        var out = "-- contract of schema \(settings.schema): holds\n"
+        for (title, text) in try statements.serverPlans(connection) {
+            out += "\n-- EXPLAIN \(title)\n" + text.split(separator: "\n").map { "--   " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    } catch let e as JobError {
+        throw e
+    } catch let e as PostgresError {
+        throw JobError.unavailable("explaining the plan's statements failed: \(e)")
+    } catch {
+        throw JobError.unavailable("explaining the plan's statements failed: \(error)")
+    }
+}

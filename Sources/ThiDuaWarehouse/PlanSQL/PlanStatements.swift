@@ -51,18 +51,10 @@ public struct PlanStatements: Sendable {
         try records?.stream(c, body)
     }
 
-    /// What `thidua plan check --explain` prints (§16): the resolved days and windows, then each
+    /// What `thidua plan check --explain` prints after the resolved days and windows (§16): each
     /// statement with its parameters and column aliases annotated. Informative, not a contract.
     public func explain() -> String {
-        var out = "-- D = \(days.asOf)   E = \(days.end)\n"
-        for (i, d) in plan.days.enumerated() where days.days.indices.contains(i) {
-            out += "-- \(d.id) = \(days.days[i])\n"
-        }
-        for w in plan.windows {
-            let (from, to) = days.resolve(w.window)
-            out += "-- \(w.id) = [\(planDayText(w.window.from, plan)), \(planDayText(w.window.to, plan))] = [\(from), \(to)]"
-                + (from > to ? " (empty)" : "") + "\n"
-        }
+        var out = ""
         for s in statements {
             out += "\n-- \(s.title)\n"
             for (n, p) in s.parameters.enumerated() { out += "--   $\(n + 1) = \(p.note)\n" }
