@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import ThiDuaConfig
+import TestSupport
 @testable import ThiDuaCore
+@testable import ThiDuaPlan
 
 @Suite("days, fractions, ranking")
 struct CoreBasics {
@@ -45,77 +46,100 @@ struct CoreBasics {
     }
 }
 
-@Suite("plan file")
+@Suite("the shipped plan file (plan language 1)")
 struct PlanFileTests {
-    @Test("the built-in plan is the shipped file, with plan 251's values")
+    @Test("the built-in plan is plans/251-KH-VKSTC.yaml byte for byte, checks clean, with plan 251's values")
     func shippedPlan() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let file = try String(contentsOf: url.appendingPathComponent("plans/251-KH-VKSTC.yaml"), encoding: .utf8)
-        #expect(file == defaultPlanYAML)
-        let plan = PlanFile.shipped()
-        #expect(plan.periodStart == Day(iso: "2025-12-12"))
-        #expect(plan.periodEnd == Day(iso: "2026-06-30"))
-        #expect(plan.infraDeadline == Day(iso: "2025-12-19"))
-        #expect(plan.dossierDeadline == Day(iso: "2026-06-29"))
-        #expect(plan.e2ePriorityRate == Fraction(98, 100)!)
-        #expect(plan.compositeWeights[.e2eRate] == 30)
+        let file = try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/plans/251-KH-VKSTC.yaml"))
+        #expect(file == Data(shippedPlanYAML.utf8), "run make embed")
+        let checked = try PlanReader.shipped()
+        #expect(checked.warnings.isEmpty)
+        #expect(checked.sha256 == SHA256.hex(file))
+        let plan = checked.plan
+        let days = ResolvedDays(plan: plan, asOf: Day(iso: "2026-03-15")!)
+        func named(_ id: String) -> Day? { plan.days.firstIndex { $0.id == id }.map { days.days[$0] } }
+        #expect(plan.name == "251/KH-VKSTC")
+        #expect(days.periodStart == Day(iso: "2025-12-12"))
+        #expect(days.periodEnd == Day(iso: "2026-06-30"))
+        #expect(named("infra_deadline") == Day(iso: "2025-12-19"))
+        #expect(named("dossier_deadline") == Day(iso: "2026-06-29"))
+        #expect(plan.dossiers.deadline == Day(iso: "2026-06-29"))
+        #expect(plan.criteria.first { $0.id == "e2e" }?.rate?.priorityAt == Fraction(98, 100)!)
+        #expect(plan.composite.first { $0.part == "e2e_rate" }?.weight == 30 * 10_000)
+        #expect(plan.composite.map(\.weight).reduce(0, +) == 100 * 10_000)
+        #expect(plan.score.map(\.weight).reduce(0, +) == 100 * 10_000)
         #expect(plan.quotas.collective(members: 34) == 3)
         #expect(plan.quotas.collective(members: 9) == 0)
     }
 
-    @Test("a bad plan file names the key", arguments: [
-        ("period_end: 2026-06-31", "period_end"),
-        ("period_end: 2026-06-30\nperiod_endd: 2026-06-30", "period_endd"),
-        ("e2e_priority_rate: 1.5", "e2e_priority_rate"),
-    ])
-    func badPlan(change: String, key: String) throws {
-        var text = defaultPlanYAML
-        let first = change.split(separator: ":")[0]
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        text = lines.map { $0.hasPrefix(first + ":") ? change : $0 }.joined(separator: "\n")
-        let error = #expect(throws: ConfigError.self) { try PlanFile.parse(text, file: "x.yaml") }
-        #expect(error?.description.contains("'\(key)'") == true, "\(String(describing: error))")
-        #expect(error?.description.contains("x.yaml") == true)
+    /// The shipped text with one unique piece replaced.
+    static func changed(_ old: String, _ new: String) -> String {
+        precondition(shippedPlanYAML.components(separatedBy: old).count == 2, "not unique: \(old)")
+        return shippedPlanYAML.replacingOccurrences(of: old, with: new)
     }
 
-    @Test("negative weights and weights not adding to 100 are refused")
-    func badWeights() throws {
-        let neg = defaultPlanYAML.replacingOccurrences(of: "  e2e_rate: 30", with: "  e2e_rate: -30")
-        let e1 = #expect(throws: ConfigError.self) { try PlanFile.parse(neg, file: "p.yaml") }
-        #expect(e1?.description.contains("composite_weights.e2e_rate") == true)
-        let off = defaultPlanYAML.replacingOccurrences(of: "  e2e_rate: 30", with: "  e2e_rate: 31")
-        let e2 = #expect(throws: ConfigError.self) { try PlanFile.parse(off, file: "p.yaml") }
-        #expect(e2?.description.contains("101") == true)
+    static func issues(_ text: String) -> [PlanIssue] {
+        switch PlanReader.check(text: text, file: "x.yaml") {
+        case .success: return []
+        case .failure(let e): return e.issues
+        }
+    }
+
+    @Test("a bad plan file names the file, the code and the path of the key", arguments: [
+        ("period_end: 2026-06-30 ", "period_end: 2026-06-31 ", "expression", "dates.period_end"),
+        ("priority_at: 0.98,", "priority_at: 1.5,", "rate_range", "criteria[0].priority_at"),
+        ("rank: true, priority_at: 0.98,", "rank: true, priority_att: 0.98,", "unknown_key", "criteria[0].priority_att"),
+        ("{part: e2e_rate, weight: 30,", "{part: e2e_rate, weight: -30,", "negative_weight", "composite.parts[0].weight"),
+        ("{part: e2e_rate, weight: 30,", "{part: e2e_rate, weight: 31,", "weights_sum", "composite.parts"),
+        ("{part: cases_e2e, weight: 40,", "{part: cases_e2e, weight: 39,", "weights_sum", "individuals.score"),
+        ("{part: level, weight: 20,", "{part: level, weight: -20,", "negative_weight", "individuals.score[2].weight"),
+    ])
+    func badPlan(old: String, new: String, code: String, path: String) {
+        let found = Self.issues(Self.changed(old, new))
+        #expect(found.contains { $0.code == code && $0.path == path }, "\(found)")
+        #expect(!found.isEmpty && found.allSatisfy { $0.file == "x.yaml" && $0.description.hasPrefix("x.yaml:") })
+    }
+
+    @Test("negative weights and weights not adding to 100 are refused, and nothing else is reported")
+    func badWeights() {
+        let neg = Self.issues(Self.changed("{part: e2e_rate, weight: 30,", "{part: e2e_rate, weight: -30,"))
+        #expect(neg.map(\.code).contains("negative_weight"))
+        #expect(Set(neg.map(\.code)).isSubset(of: ["negative_weight", "weights_sum"]), "\(neg)")
+        let off = Self.issues(Self.changed("{part: e2e_rate, weight: 30,", "{part: e2e_rate, weight: 31,"))
+        #expect(off.map { [$0.code, $0.path] } == [["weights_sum", "composite.parts"]], "\(off)")
+        #expect(off.first?.description.contains("x.yaml:") == true)
     }
 
     @Test("a missing file is a clear error")
     func missingFile() {
-        let e = #expect(throws: ConfigError.self) { try PlanFile.load(path: "/nonexistent/plan.yaml") }
+        let e = #expect(throws: PlanLoadError.self) { try PlanReader.load(path: "/nonexistent/plan.yaml") }
         #expect(e?.description.contains("/nonexistent/plan.yaml") == true)
+        if case .unreadable? = e {} else { Issue.record("expected unreadable, got \(String(describing: e))") }
     }
 }
 
-@Suite("composite standing")
+@Suite("composite standing with the shipped plan 251")
 struct CompositeTests {
     @Test("Σ weight × part with rates capped at 1 and thresholds as 0/1")
-    func composite() {
-        let plan = PlanFile.shipped()
-        var c = UnitCounts()
-        c.e2eTotal = 4; c.e2eDone = 3        // 0.75 × 30 = 22.5
-        c.retroTotal = 2; c.retroEntered = 2 // 1 × 15
-        c.qualityTotal = 0                   // empty → 0
-        c.docsTotal = 8; c.docsSigned = 1    // 0.125 × 10 = 1.25
-        c.level5Staff = 12                   // 12/10 capped → 15
-        c.qlahsHandsOn = 2                   // met → 5
-        c.aiClassesOrSeminars = 0            // not met
-        c.aiProducts = 1                     // 5
-        let unit = Unit(id: "u", name: "U", kindText: "spp_unit", parentID: nil, headcount: 10)
-        let s = Standings.standing(bloc: .spp, member: BlocMember(unit: unit, scope: ["u"], headcount: 10), counts: c, plan: plan)
+    func composite() throws {
+        let facts = S251.facts([
+            "e2e_total": 4, "e2e_done": 3,              // 0.75 × 30 = 22.5
+            "retro_total": 2, "retro_entered": 2,       // 1 × 15
+            "quality_total": 0,                         // empty → 0
+            "docs_total": 8, "docs_signed": 1,          // 0.125 × 10 = 1.25
+            "qlahs_hands_on": 2,                        // met → 5
+            "ai_classes": 0,                            // not met
+            "ai_products": 1,                           // 5
+        ])
+        let staff = S251.people(12, unit: "u", ["level_cutoff": .int(5)])   // 12/10 capped → 15
+        let (c, _) = S251.run(asOf: "2026-03-15", units: [TP.unit("u", "spp_unit", headcount: 10)], facts: ["u": facts], staff: staff)
+        let s = try #require(c.member("u", in: .spp))
         #expect(s.composite == Decimal(string: "63.75")!)
-        #expect(s.level5Rate == Fraction(12, 10))
-        #expect(s.qlahsTrainingMet)
-        #expect(!s.aiTrainingMet)
-        #expect(s.qualityRate == nil)
+        #expect(s.rate(of: "level5") == Fraction(12, 10))
+        #expect(s.flag(of: "qlahs_training"))
+        #expect(!s.flag(of: "ai_training"))
+        #expect(s.rate(of: "quality") == nil)
+        #expect(s.points.map { Score.format($0) } == ["22.5000", "15.0000", "0.0000", "1.2500", "15.0000", "5.0000", "0.0000", "5.0000"])
     }
 }
 

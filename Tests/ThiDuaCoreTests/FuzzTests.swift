@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import ThiDuaConfig
-import ThiDuaCore
-import ThiDuaReport
 import TestSupport
+import ThiDuaCore
+@testable import ThiDuaPlan
+import ThiDuaReport
 
 /// Random text with the characters that break CSV and HTML writers.
 func randomText(_ rng: inout some RandomNumberGenerator, maxLength: Int = 40) -> String {
@@ -13,7 +13,7 @@ func randomText(_ rng: inout some RandomNumberGenerator, maxLength: Int = 40) ->
     return (0..<n).map { _ in alphabet.randomElement(using: &rng)! }.joined()
 }
 
-@Suite("fuzzing the CSV writer and the plan parser")
+@Suite("fuzzing the CSV writer and the plan checker")
 struct FuzzTests {
     @Test("random rows round-trip through the writer and a reader, neutralised and NFC", arguments: 1...5)
     func csvRoundTrip(seed: Int) throws {
@@ -49,10 +49,19 @@ struct FuzzTests {
         #expect(CSVWriter.field(.text("say \"hi\"")) == "\"say \"\"hi\"\"\"")
     }
 
-    @Test("mutated plan files parse or fail with a ConfigError, never a crash", arguments: 1...4)
-    func planParser(seed: Int) {
+    /// Every error code of PLAN-LANGUAGE.md §17's table (and `internal`, the checker's own defect report, never expected).
+    static let planErrorCodes: Set<String> = [
+        "syntax", "duplicate_key", "yaml_feature", "language_version", "unknown_key", "missing_key", "value_type", "expression",
+        "duplicate_id", "reserved_name", "unknown_relation", "unknown_column", "unknown_link", "operator_type", "unknown_code",
+        "not_summable", "unknown_day", "unknown_window", "unknown_measure", "unknown_metric", "unknown_criterion",
+        "unknown_column_ref", "cycle", "day_range", "window_order", "dynamic_deadline", "replay_unsafe", "weights_sum",
+        "negative_weight", "kind_mismatch", "milestone_items", "quota_tiers", "rate_range", "duplicate_column", "layout",
+    ]
+
+    @Test("mutated plan files check clean or fail with §17 error codes at positions in the file, never a crash", arguments: 1...4)
+    func planChecker(seed: Int) {
         var rng = SeededGenerator(seed: UInt64(seed) &* 7919)
-        let lines = defaultPlanYAML.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = shippedPlanYAML.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var refused = 0
         for _ in 0..<150 {
             var mutated = lines
@@ -66,14 +75,22 @@ struct FuzzTests {
                 default: mutated[i] = String(mutated[i].shuffled(using: &rng))
                 }
             }
-            do {
-                _ = try PlanFile.parse(mutated.joined(separator: "\n"), file: "fuzz.yaml")
-            } catch {
+            let text = mutated.joined(separator: "\n")
+            switch PlanReader.check(text: text, file: "fuzz.yaml") {
+            case .success(let checked):
+                #expect(checked.sha256 == SHA256.hex(Data(text.utf8)))
+            case .failure(let errors):
                 refused += 1
-                #expect(error.description.hasPrefix("fuzz.yaml"), "\(error)")
+                #expect(!errors.issues.isEmpty)
+                let lineCount = mutated.count + 1
+                for issue in errors.issues {
+                    #expect(Self.planErrorCodes.contains(issue.code), "\(issue)")
+                    #expect(issue.file == "fuzz.yaml" && issue.description.hasPrefix("fuzz.yaml:"), "\(issue)")
+                    #expect(issue.line >= 1 && issue.line <= lineCount && issue.column >= 1, "\(issue)")
+                    #expect(!issue.isWarning, "\(issue)")
+                }
             }
         }
         #expect(refused > 0)
     }
 }
-
