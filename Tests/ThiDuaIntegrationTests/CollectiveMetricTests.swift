@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import ThiDuaConfig
 import ThiDuaCore
+import ThiDuaPlan
 
 @Suite("collective metrics of SPEC §4.2 on hand-built fixtures")
 struct CollectiveMetricTests {
@@ -28,11 +29,12 @@ struct CollectiveMetricTests {
         try db.sql(s)
         let c = try compute(db, asOf: asOf)
         let u = try #require(c.standing("spp", "U"))
-        #expect(u.counts.retroTotal == total)
-        #expect(u.counts.retroEntered == entered)
-        #expect(u.counts.e2eTotal == e2eTotal)
-        #expect(c.window.isFinal == final)
-        if final { #expect(c.window.end == Day(iso: "2026-06-30")) }
+        #expect(u.int("retro_total") == total)
+        #expect(u.int("retro_entered") == entered)
+        #expect(u.int("e2e_total") == e2eTotal)
+        let days = ResolvedDays(plan: c.plan, asOf: try #require(Day(iso: asOf)))
+        #expect(days.isFinal == final)
+        if final { #expect(days.end == Day(iso: "2026-06-30")) }
     }
 
     @Test("quality: entered by E only; missing, errors and stale on the stale_days edge")
@@ -50,12 +52,12 @@ struct CollectiveMetricTests {
         s += Fx.cases("U", "later-entry", count: 4, accepted: "2026-03-10", entered: "2026-03-16", missing: 1)
         try db.sql(s)
         let u = try #require(try compute(db, asOf: "2026-03-15").standing("spp", "U"))
-        #expect(u.counts.qualityTotal == 9)
-        #expect(u.counts.qualityClean == 6)
-        #expect(u.counts.missingFieldRecords == 2)
-        #expect(u.counts.errorRecords == 1)
-        #expect(u.counts.staleRecords == 1)
-        #expect(u.qualityRate == Fraction(6, 9))
+        #expect(u.int("quality_total") == 9)
+        #expect(u.int("quality_clean") == 6)
+        #expect(u.int("missing_field_records") == 2)
+        #expect(u.int("error_records") == 1)
+        #expect(u.int("stale_records") == 1)
+        #expect(u.rate("quality") == Fraction(6, 9))
     }
 
     @Test("documents from go_live, trainings by format, initiatives and AI products in the period")
@@ -80,20 +82,20 @@ struct CollectiveMetricTests {
         try db.sql(s)
         let c = try compute(db, asOf: "2026-03-15")
         let t1 = try #require(c.standing("spp", "T1"))
-        #expect(t1.counts.docsTotal == 2)
-        #expect(t1.signatureRate == Fraction(1, 2))
-        #expect(t1.eRecordRate == Fraction(1, 2))
-        #expect(t1.qlahsTrainingMet)
-        #expect(t1.counts.qlahsTrainings == 2)
-        #expect(t1.counts.qlahsInitiatives == 1)
-        #expect(t1.counts.aiProducts == 1)
-        #expect(c.standing("spp", "T2")?.qlahsTrainingMet == false)
+        #expect(t1.int("docs_total") == 2)
+        #expect(t1.rate("signature") == Fraction(1, 2))
+        #expect(t1.rate("e_record") == Fraction(1, 2))
+        #expect(t1.flag("qlahs_training"))
+        #expect(t1.int("qlahs_trainings") == 2)
+        #expect(t1.int("qlahs_initiatives") == 1)
+        #expect(t1.int("ai_products") == 1)
+        #expect(c.standing("spp", "T2")?.flag("qlahs_training") == false)
         let t3 = try #require(c.standing("spp", "T3"))
-        #expect(t3.qlahsTrainingMet)
-        #expect(!t3.aiTrainingMet)
+        #expect(t3.flag("qlahs_training"))
+        #expect(!t3.flag("ai_training"))
         let t4 = try #require(c.standing("spp", "T4"))
-        #expect(!t4.aiTrainingMet)
-        #expect(t4.counts.aiTrainings == 0)
+        #expect(!t4.flag("ai_training"))
+        #expect(t4.int("ai_trainings") == 0)
     }
 
     @Test("level 5 over biên chế at the cutoff, participation and proficiency windows")
@@ -118,14 +120,14 @@ struct CollectiveMetricTests {
         try db.sql(s)
         let c = try compute(db, asOf: "2026-03-15")
         let u = try #require(c.standing("spp", "U"))
-        #expect(u.counts.level5Staff == 1)
-        #expect(u.level5Rate == Fraction(1, 4))
-        #expect(u.counts.activeStaff == 3)
-        #expect(u.participationRate == Fraction(2, 3))
-        #expect(u.proficiencyRate == Fraction(2, 3))
+        #expect(u.int("level5_staff") == 1)
+        #expect(u.rate("level5") == Fraction(1, 4))
+        #expect(u.int("active_staff") == 3)
+        #expect(u.rate("participation") == Fraction(2, 3))
+        #expect(u.rate("proficiency") == Fraction(2, 3))
         let z = try #require(c.standing("spp", "Z"))
-        #expect(z.level5Rate == nil, "headcount 0 gives an empty rate")
-        #expect(z.ranks[.level5] == nil)
+        #expect(z.rate("level5") == nil, "headcount 0 gives an empty rate")
+        #expect(z.rank("level5") == nil)
         #expect(c.anomalies.contains { $0.key == "Z" && $0.problem == "headcount_not_positive" })
     }
 
@@ -137,12 +139,10 @@ struct CollectiveMetricTests {
                    Fx.cases("U", "u", count: 4, accepted: "2026-02-01", e2e: 3) +
                    Fx.cases("V", "v", count: 4, accepted: "2026-02-01", e2e: 1))
         let scratch = try ScratchFolder()
-        var plan = defaultPlanYAML
+        var plan = try shippedPlanText()
         for (k, v) in [("e2e_rate", "100"), ("retro_rate", "0"), ("quality_rate", "0"), ("signature_rate", "0"),
                        ("level5_rate", "0"), ("qlahs_training_met", "0"), ("ai_training_met", "0"), ("ai_products", "0")] {
-            plan = plan.split(separator: "\n", omittingEmptySubsequences: false).map {
-                $0.hasPrefix("  \(k):") ? "  \(k): \(v)" : String($0)
-            }.joined(separator: "\n")
+            plan = try replacingWeight(of: k, with: v, in: plan)
         }
         let planPath = scratch.path + "/plan.yaml"
         try plan.write(toFile: planPath, atomically: true, encoding: .utf8)
@@ -153,7 +153,8 @@ struct CollectiveMetricTests {
         #expect(rows.first { $0["unit_id"] == "V" }?["composite_score"] == "25.0000")
         #expect(rows.first { $0["unit_id"] == "U" }?["composite_rank"] == "1")
 
-        try "name: x\nperiod_start: 2026-13-01\n".write(toFile: planPath, atomically: true, encoding: .utf8)
+        let badDay = editing(try shippedPlanText(), "period_start: 2025-12-12", "period_start: 2026-13-01")
+        try badDay.write(toFile: planPath, atomically: true, encoding: .utf8)
         let bad = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path + "/out", "--plan", planPath])
         #expect(bad.status == 78)
         #expect(bad.stderr.contains("period_start"))
@@ -181,12 +182,15 @@ struct CollectiveMetricTests {
             SELECT count(*), count(*) FILTER (WHERE end_to_end), count(*) FILTER (WHERE missing_required_fields > 0)
             FROM thidua.case_record WHERE unit_id IN (SELECT unit_id FROM thidua.unit WHERE unit_id = 'P' OR parent_id = 'P')
             """)[0]
-        #expect(p.counts.e2eTotal == (try direct.decode(0, as: Int.self)))
-        #expect(p.counts.e2eDone == (try direct.decode(1, as: Int.self)))
-        #expect(p.counts.missingFieldRecords == (try direct.decode(2, as: Int.self)))
-        let subSum = c.standings.filter { $0.bloc == .sub("P") }.reduce(0) { $0 + $1.counts.e2eTotal }
-        #expect(p.counts.e2eTotal == subSum + (c.perUnit["P"]?.e2eTotal ?? 0))
-        #expect(c.standings.filter { $0.bloc == .sub("P") }.count == subs.count)
+        #expect(p.int("e2e_total") == (try direct.decode(0, as: Int.self)))
+        #expect(p.int("e2e_done") == (try direct.decode(1, as: Int.self)))
+        #expect(p.int("missing_field_records") == (try direct.decode(2, as: Int.self)))
+        // P's own rows (the sub bloc measures each sub-unit on its own rows and does not hold P).
+        let own = try db.connection.query("SELECT count(*) FROM thidua.case_record WHERE unit_id = 'P'")[0].decode(0, as: Int.self)
+        let subMembers = c.members(.sub("P"))
+        let subSum = subMembers.reduce(0) { $0 + ($1.int("e2e_total") ?? 0) }
+        #expect(p.int("e2e_total") == subSum + own)
+        #expect(subMembers.count == subs.count)
     }
 }
 

@@ -71,8 +71,9 @@ struct DemoDataTests {
         let db = try demoDatabase()
         defer { db.drop() }
         let c = try compute(db, asOf: "2026-03-15")
-        let seen = Set(c.milestones.map(\.status))
+        let seen = Set(c.report.milestones.map(\.status))
         for s in MilestoneStatus.allCases { #expect(seen.contains(s), "status \(s.rawValue) never appears") }
-        #expect(c.milestones.count == c.standings.count * 7)
+        #expect(c.plan.milestones.count == 7)
+        #expect(c.report.milestones.count == c.report.members.count * 7)
     }
 }

@@ -118,30 +118,49 @@ struct FinalStandingTests {
         #expect(staff.first { $0["staff_id"] == "t3" }?["core_group_member"] == "false")
     }
 
-    /// The milestone restates the §4.2 metric exactly: same numerator, same denominator.
-    static func contradictions(_ c: Computation) -> [String] {
+    /// Each milestone names the measures it restates (PLAN-LANGUAGE.md §11): its value and target
+    /// are those measures on the member's scope, read from the plan, never a figure of its own.
+    static func contradictions(_ c: TestRun, asOf: Day) -> [String] {
         var out: [String] = []
-        for s in c.standings {
-            let rows = c.milestones.filter { $0.bloc == s.bloc && $0.unitID == s.unit.id }
-            func check(_ kind: LegacyMilestoneKind, _ value: Int, _ target: Int) {
-                guard let r = rows.first(where: { $0.kind == kind }) else { out.append("\(s.unit.id): no \(kind)"); return }
+        for member in c.report.members {
+            let s = UnitView(plan: c.plan, figures: member)
+            let rows = c.report.milestones.filter { $0.bloc == member.bloc && $0.unitID == member.unit.id }
+            let name = "\(member.bloc)/\(member.unit.id)"
+            if rows.map(\.milestone) != Array(c.plan.milestones.indices) { out.append("\(name): milestones \(rows.map(\.milestone))") }
+            func check(_ r: MilestoneFigure, _ value: Int, _ target: Int) {
                 if r.value != value || r.target != target {
-                    out.append("\(s.bloc)/\(s.unit.id) \(kind.rawValue): milestone \(r.value)/\(r.target), metric \(value)/\(target)")
+                    out.append("\(name) \(c.plan.milestones[r.milestone].id): milestone \(r.value)/\(r.target), metric \(value)/\(target)")
                 }
             }
-            let k = s.counts
-            check(.proficiency, k.proficient, k.leadersAndProsecutors)
-            check(.luyenaiParticipation, k.participating, k.activeStaff)
-            check(.retroEntry, k.retroEntered, k.retroTotal)
-            if c.window.asOf >= c.window.plan.goLive { check(.e2eFull, k.e2eDone, k.e2eTotal) }
-            for (kind, met) in [(LegacyMilestoneKind.qlahsTraining, s.qlahsTrainingMet), (.aiTraining, s.aiTrainingMet)] {
-                if let r = rows.first(where: { $0.kind == kind }), (r.value >= 1) != met {
-                    out.append("\(s.bloc)/\(s.unit.id) \(kind.rawValue): milestone \(r.value) but met=\(met)")
+            for r in rows where c.plan.milestones.indices.contains(r.milestone) {
+                let milestone = c.plan.milestones[r.milestone]
+                switch milestone.kind {
+                case .restates(let criterion, _):
+                    guard let rate = c.plan.criteria[criterion].rate else { out.append("\(milestone.id): not a rate"); continue }
+                    let (n, d) = (member.value(rate.numerator) ?? 0, member.value(rate.denominator) ?? 0)
+                    check(r, d > 0 ? n : 0, d > 0 ? d : 0)
+                case .allDone(let value, let target, _, _, _):
+                    check(r, member.measures[value] ?? 0, member.measures[target] ?? 0)
+                case .stateFrom(let value, let target, _):
+                    let (n, d) = (member.value(value) ?? 0, member.value(target) ?? 0)
+                    check(r, asOf < milestone.deadline || d > 0 ? n : 0, asOf < milestone.deadline || d > 0 ? d : 0)
+                case .firstReached(let measure, let k):
+                    check(r, member.measures[measure] ?? 0, k)
+                    // The at_least criterion on the same measure and k says the same.
+                    for (i, criterion) in c.plan.criteria.enumerated() {
+                        guard case .atLeast(.measure(measure), k) = criterion.kind else { continue }
+                        if (r.value >= k) != member.flags[i] {
+                            out.append("\(name) \(milestone.id): milestone \(r.value) but \(criterion.id)_met=\(member.flags[i])")
+                        }
+                    }
                 }
             }
-            if s.proficiencyRate.map({ ($0.numerator, $0.denominator) }) ?? (0, 0) != (k.proficient, k.leadersAndProsecutors)
-                && k.leadersAndProsecutors > 0 {
-                out.append("\(s.unit.id): proficiency_rate is not proficient/leaders")
+            // A rate is its numerator over its denominator.
+            for (i, criterion) in c.plan.criteria.enumerated() {
+                guard let rate = criterion.rate, let d = member.value(rate.denominator), d > 0, let n = member.value(rate.numerator) else { continue }
+                if s.rate(criterion.id).map({ ($0.numerator, $0.denominator) }) ?? (0, 0) != (n, d) {
+                    out.append("\(name): \(criterion.id)_rate \(String(describing: member.rates[i])) is not \(n)/\(d)")
+                }
             }
         }
         return out
@@ -156,9 +175,21 @@ struct FinalStandingTests {
         try fixture.sql(Self.fixture)
         for asOf in ["2025-12-20", "2026-03-15", "2026-07-01", "2026-11-28"] {
             let c = try compute(demo, asOf: asOf)
-            #expect(c.standings.count > 50)
-            let found = Self.contradictions(c) + Self.contradictions(try compute(fixture, asOf: asOf))
+            #expect(c.report.members.count > 50)
+            #expect(c.report.milestones.count == c.report.members.count * c.plan.milestones.count)
+            let day = try #require(Day(iso: asOf))
+            let found = Self.contradictions(c, asOf: day) + Self.contradictions(try compute(fixture, asOf: asOf), asOf: day)
             #expect(found.isEmpty, "as of \(asOf): \(found.prefix(10))")
+        }
+        // The check can fail: one milestone value off by one on every milestone kind is found.
+        let c = try compute(fixture, asOf: "2026-03-15")
+        for kind in c.plan.milestones.indices {
+            var milestones = c.report.milestones
+            let i = try #require(milestones.firstIndex { $0.milestone == kind })
+            milestones[i].value += 1
+            let tampered = TestRun(plan: c.plan, report: PlanComputation(members: c.report.members, milestones: milestones,
+                                                                         unitNominations: [], anomalies: []), staff: [])
+            #expect(Self.contradictions(tampered, asOf: try #require(Day(iso: "2026-03-15"))).isEmpty == false, "\(c.plan.milestones[kind].id)")
         }
     }
 
@@ -174,10 +205,10 @@ struct FinalStandingTests {
         #expect(units.first { $0["unit_id"] == "T" }?["level5_rank"] == "1")
         let anomalies = try csvRows("\(dir)/csv/anomalies.csv")
         #expect(anomalies.filter { $0["key"] == "S" && $0["problem"] == "level5_above_headcount" }.count == 1)
-        let flag = "⚠ " + Labels(.vi)["impossible"]
+        let flag = "⚠ " + PlanLabels(.vi)["impossible"]
         let page = try String(contentsOfFile: "\(dir)/units/S.html", encoding: .utf8)
         #expect(page.contains(flag))
-        #expect(page.contains(Labels(.vi)["impossible_note"]))
+        #expect(page.contains(PlanLabels(.vi)["impossible_note"]))
         let index = try String(contentsOfFile: "\(dir)/index.html", encoding: .utf8)
         #expect(index.contains(flag))
         let tPage = try String(contentsOfFile: "\(dir)/units/T.html", encoding: .utf8)

@@ -4,6 +4,7 @@ import TestSupport
 import ThiDuaConfig
 import ThiDuaCore
 import ThiDuaJob
+import ThiDuaPlan
 import ThiDuaPublish
 import ThiDuaReport
 
@@ -18,23 +19,49 @@ struct JobTests {
         return s
     }
 
+    /// A job on the shipped plan 251.
+    static func job(_ settings: Settings) throws -> NightlyRun {
+        let checked = try PlanReader.shipped()
+        return NightlyRun(settings: settings, plan: checked.plan, planSHA256: checked.sha256, asOf: Day(iso: "2026-03-15")!,
+                          log: EventLog(), progress: RunProgress())
+    }
+
     @Test("NightlyRun publishes a whole run in-process, and its CSV matches the in-process computation")
     func inProcess() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        let job = NightlyRun(settings: Self.settings(db, out: out), plan: PlanFile.shipped(), asOf: Day(iso: "2026-03-15")!,
-                             log: EventLog(), progress: RunProgress())
-        let result = try job.run { _ in 1 }
+        let result = try Self.job(Self.settings(db, out: out)).run { _ in 1 }
         #expect(result.runDirectory == out + "/2026-03-15")
         try verifyLatest(out, expect: "2026-03-15")
         let rows = CSVReader.rows(try String(contentsOfFile: result.runDirectory + "/csv/unit_metrics.csv", encoding: .utf8))
         #expect(result.rows["csv/unit_metrics.csv"] == rows.count)
         let computed = try compute(db, asOf: "2026-03-15")
-        #expect(rows.count == computed.standings.count)
-        for s in computed.standings {
+        #expect(rows.count == computed.report.members.count)
+        for s in computed.report.members {
             let row = rows.first { $0["bloc"] == s.bloc.description && $0["unit_id"] == s.unit.id }
             #expect(row?["composite_score"] == Score.format(s.composite), "\(s.bloc) \(s.unit.id)")
         }
+        // The manifest names the plan's language and the SHA-256 of the plan file's bytes, and
+        // totals the rows the rates count (the publishing gate's measure).
+        let data = try #require(FileManager.default.contents(atPath: result.runDirectory + "/manifest.json"))
+        let manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(manifest["plan_language"] as? Int == 1)
+        let file = try #require(FileManager.default.contents(atPath: repositoryRoot + "/plans/251-KH-VKSTC.yaml"))
+        #expect(manifest["plan_sha256"] as? String == SHA256.hex(file))
+        #expect(manifest["plan_sha256"] as? String == (try PlanReader.shipped().sha256))
+        let totals = try #require(manifest["totals"] as? [String: Int])
+        #expect(totals["units"] == 4)
+        // Every rate denominator that counts rows, once per measure, over the spp and provincial
+        // members: 40 e2e records per unit (A, B, and P's whole subtree of 80), each also a
+        // quality record (entered on accepted_on); no retro records, documents or staff rows.
+        let expected = computed.report.members.filter { $0.bloc == .spp || $0.bloc == .provincial }.reduce(0) { sum, m in
+            let v = UnitView(plan: computed.plan, figures: m)
+            return sum + (v.int("e2e_total") ?? 0) + (v.int("retro_total") ?? 0) + (v.int("quality_total") ?? 0)
+                + (v.int("docs_total") ?? 0)
+        }
+        #expect(totals["rows_counted"] == expected)
+        #expect(totals["rows_counted"] == (40 + 40 + 80) * 2)
+        #expect(totals["records_in_window"] == nil)
     }
 
     @Test("a broken contract is a typed data error, and nothing is written")
@@ -42,16 +69,13 @@ struct JobTests {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
         try db.sql("ALTER TABLE case_record DROP COLUMN entered_on")
-        let job = NightlyRun(settings: Self.settings(db, out: out), plan: PlanFile.shipped(), asOf: Day(iso: "2026-03-15")!,
-                             log: EventLog(), progress: RunProgress())
-        let broken = Self.failure(of: job)
+        let broken = Self.failure(of: try Self.job(Self.settings(db, out: out)))
         if case .data? = broken {} else { Issue.record("expected a data error: \(String(describing: broken))") }
         #expect(broken?.message.contains("breaks the contract") == true)
         #expect(!FileManager.default.fileExists(atPath: out))
         var unreachable = Self.settings(db, out: out)
         unreachable.conninfo = "host=127.0.0.1 port=1 dbname=x"
-        let down = Self.failure(of: NightlyRun(settings: unreachable, plan: PlanFile.shipped(), asOf: Day(iso: "2026-03-15")!,
-                                               log: EventLog(), progress: RunProgress()))
+        let down = Self.failure(of: try Self.job(unreachable))
         if case .temporary? = down {} else { Issue.record("expected a temporary error: \(String(describing: down))") }
     }
 
