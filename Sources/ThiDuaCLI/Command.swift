@@ -10,7 +10,7 @@ import ThiDuaReport
 public struct ThiDuaCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "thidua",
-        abstract: "Leaderboards, milestones and award shortlists of plan 251/KH-VKSTC, from the PostgreSQL warehouse.",
+        abstract: "Leaderboards, milestones and award shortlists of an emulation plan (plan 251/KH-VKSTC built in, any plan file in the plan language), from the PostgreSQL warehouse.",
         version: thiduaVersion,
         subcommands: [RunCommand.self, CheckCommand.self, ConfigCommand.self, DictionaryCommand.self, PlanCommand.self])
 

@@ -37,8 +37,12 @@ struct PlanCheckCommand: ParsableCommand {
     @Flag(help: "Print the resolved days and windows, then every compiled statement with its parameters.") var explain = false
     @Option(help: "With --explain: the as-of day D (YYYY-MM-DD); default: yesterday in Asia/Ho_Chi_Minh.") var asOf: String?
     @Option(help: "With --explain: also check the warehouse contract and EXPLAIN every statement (read-only).") var db: String?
+    @Option(help: "With --db: the schema of the warehouse relations (default: thidua).") var schema: String?
 
     func validate() throws {
+        if !explain && (db != nil || asOf != nil || schema != nil) {
+            throw ValidationError("--as-of, --db and --schema go with --explain")
+        }
         if let asOf {
             guard let d = Day(iso: asOf) else { throw ValidationError("--as-of '\(asOf.prefix(40))' is not a date (expected YYYY-MM-DD)") }
             guard d >= WarehouseContract.contractStart, d <= WarehouseContract.contractEnd else {
@@ -81,6 +85,7 @@ struct PlanCheckCommand: ParsableCommand {
                     throw ExitCode(ExitStatus.usage.rawValue)
                 }
                 settings.conninfo = db
+                if let schema { settings.schema = schema }
                 do {
                     print(try explainOnWarehouse(settings, plan: checked.plan, days: days, log: EventLog()), terminator: "")
                 } catch {

@@ -16,7 +16,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest.") var out: String?
     @Option(help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.") var plan: String?
     @Option(help: "Report language: vi or en.") var lang: Language?
-    @Option(help: "Folder of templates overriding the built-in ones (index.mustache, unit.mustache, style.mustache).") var templates: String?
+    @Option(help: "Folder of templates overriding the built-in ones (plan_index, plan_unit, plan_leaderboard, head, style, rate, matrix .mustache).") var templates: String?
     @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).") var bom: Bool?
     @Flag(help: "Publish even when the publishing gate finds the data suspicious.") var force = false
 

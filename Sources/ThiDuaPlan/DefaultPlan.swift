@@ -157,7 +157,7 @@ individuals:
   metrics:
     - {id: cases_total, count: case_record, publish: true, where: {accepted_on: {within: e2e}},
        doc: "as prosecutor, accepted in [go_live, E]"}
-    - {id: cases_e2e, count: case_record, publish: true, where: {accepted_on: {within: e2e}, end_to_end: true},
+    - {id: cases_e2e, count: case_record, publish: true, label: {vi: "Án toàn trình", en: "End-to-end cases"}, where: {accepted_on: {within: e2e}, end_to_end: true},
        doc: "of those, end-to-end"}
     - {id: stale_records, count: case_record, publish: true, where: {accepted_on: {within: quality},
          entered_on: {on_or_before: E}, status: open, last_updated_on: {on_or_before: stale_cutoff}},
@@ -165,13 +165,13 @@ individuals:
     - {id: error_records, count: case_record, publish: true, where: {accepted_on: {within: quality},
          entered_on: {on_or_before: E}, error_count: {gt: 0}},
        doc: "as prosecutor, quality records with errors"}
-    - {id: level_now, latest: luyenai_daily.level, on_or_before: E, publish: true,
+    - {id: level_now, latest: luyenai_daily.level, on_or_before: E, publish: true, label: {vi: "Đẳng hiện tại", en: "Level now"},
        doc: "latest LuyenAI level on or before E"}
     - {id: level_cutoff, latest: luyenai_daily.level, on_or_before: level_day, publish: true,
        doc: "latest level on or before min(E, luyenai_cutoff)"}
-    - {id: study_minutes, sum: luyenai_daily.minutes, publish: true, where: {day: {within: period}},
+    - {id: study_minutes, sum: luyenai_daily.minutes, publish: true, label: {vi: "Phút luyện tập", en: "Minutes studied"}, where: {day: {within: period}},
        doc: "Σ minutes (> 0) in [period_start, E]"}
-    - {id: active_weeks, distinct_weeks: luyenai_daily, window: period, publish: true, where: {minutes: {gt: 0}},
+    - {id: active_weeks, distinct_weeks: luyenai_daily, window: period, publish: true, label: {vi: "Số tuần duy trì", en: "Active weeks"}, where: {minutes: {gt: 0}},
        doc: "7-day weeks from period_start with study"}
     - {id: weeks_in_period, weeks_in: period, publish: true, doc: "⌈days in [period_start, E] / 7⌉"}
     - {id: trainings_led, count: training_session, publish: true,
@@ -189,11 +189,14 @@ individuals:
     - {id: actions_30d, sum: platform_usage.actions, where: {day: {within: proficiency}},
        doc: "QLAHS platform actions in the 30 days ending at E"}
   score:                            # III.1.2, III.2.2 (individual score, 0–100)
-    - {part: cases_e2e, weight: 40, share_of_bloc_max: cases_e2e}   # × cases_e2e / bloc max
-    - {part: clean_record, weight: 20, when: {cases_total: {gt: 0}, stale_records: 0, error_records: 0}}
-    - {part: level, weight: 20, scaled: level_now, max: 10}          # level_scale_max = 10
-    - {part: trainer_or_core, weight: 10, when: {any: [{trainings_led: {gte: 1}}, {core_group_member: true}]}}
-    - {part: initiative, weight: 10, when: {initiatives_recognized: {gte: 1}}}
+    - {part: cases_e2e, weight: 40, share_of_bloc_max: cases_e2e, label: {vi: "Án toàn trình so với người cao nhất khối", en: "End-to-end cases over the bloc's best"}}   # × cases_e2e / bloc max
+    - {part: clean_record, weight: 20, when: {cases_total: {gt: 0}, stale_records: 0, error_records: 0},
+       label: {vi: "Không tồn đọng, sai sót", en: "No backlog or errors"}}
+    - {part: level, weight: 20, scaled: level_now, max: 10, label: {vi: "Đẳng LuyenAI (tối đa 10)", en: "LuyenAI level (up to 10)"}}          # level_scale_max = 10
+    - {part: trainer_or_core, weight: 10, when: {any: [{trainings_led: {gte: 1}}, {core_group_member: true}]},
+       label: {vi: "Giảng viên hoặc thành viên nhóm nòng cốt", en: "Trainer or core group member"}}
+    - {part: initiative, weight: 10, when: {initiatives_recognized: {gte: 1}},
+       label: {vi: "Có sáng kiến được công nhận", en: "A recognized initiative"}}
 
 milestones:                         # the plan's hard dates (milestones.csv; clause = the plan's clause)
   - {id: infra_ready, kind: all_done, deadline: infra_deadline, value: infra_ready_items, target: infra_items,

@@ -197,7 +197,7 @@ extension PlanChecker {
     func decimal(_ node: YNode, _ path: Path, maxPlaces: Int, what: String) -> Decimal9? {
         guard let s = text(node, path, what: what) else { return nil }
         guard let d = Decimal9.parse(s) else {
-            error("value_type", node.pos, path, "\(quoted(s)) is not \(what) (a decimal such as 0.98 or 30)")
+            error("value_type", node.pos, path, "\(quoted(s)) is not \(what) (a decimal such as 0.98 or 12.5)")
             return nil
         }
         guard d.places <= maxPlaces else {

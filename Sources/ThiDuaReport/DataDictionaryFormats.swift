@@ -11,7 +11,7 @@ extension DataDictionary {
         for t in tables {
             out += "## \(t.id).csv — \(t.rows)\n\n"
             if !t.primaryKey.isEmpty { out += "Key: \(t.primaryKey.map { "`\($0)`" }.joined(separator: ", ")).\n\n" }
-            out += "| column | type | unit | meaning | SPEC |\n|---|---|---|---|---|\n"
+            out += "| column | type | unit | meaning | reference |\n|---|---|---|---|---|\n"
             for c in t.columns {
                 var meaning = c.meaning
                 if let v = c.values { meaning += " (one of: " + v.joined(separator: ", ") + ")" }
@@ -30,7 +30,7 @@ extension DataDictionary {
             "name": "thidua-\(asOf)",
             "id": runID,
             "title": "thidua: \(planName), \(asOf)",
-            "description": "\(planTitle). Standing as of \(asOf); data dictionary: docs/csv.md.",
+            "description": "\(planTitle). Standing as of \(asOf); data dictionary: `thidua dictionary --plan FILE` (docs/csv.md for plan 251).",
             "created": generatedAt,
             "version": version,
             "resources": resources(tables, byteOrderMark: byteOrderMark, rows: rows),
@@ -46,7 +46,7 @@ extension DataDictionary {
             "profile": "tabular-data-package",
             "name": "thidua-\(name)",
             "title": "thidua: \(planName)",
-            "description": "\(planTitle). The tables of every run of this plan; data dictionary: docs/csv.md.",
+            "description": "\(planTitle). The tables of every run of this plan; data dictionary: `thidua dictionary --plan FILE` (docs/csv.md for plan 251).",
             "resources": resources(tables, byteOrderMark: byteOrderMark, rows: [:]),
         ]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)

@@ -1,7 +1,7 @@
 /// The warehouse as the plan language sees it (PLAN-LANGUAGE.md §3): the 15 relations of SPEC §3,
 /// each column's type, code list, date role and summing bounds, and how a row reaches a unit and a
-/// staff member. The checker, the SQL compiler, the data dictionary and the JSON Schema all read
-/// this one table; an identifier reaches SQL only from here.
+/// staff member. The checker, the SQL compiler and the data dictionary all read this one table;
+/// an identifier reaches SQL only from here.
 public enum WarehouseContract {
     /// A column's type: `t` text, `c{…}` text with a closed code list, `i` int, `b` bool, `d` date.
     public enum ColumnType: Sendable, Equatable {
