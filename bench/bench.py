@@ -129,7 +129,8 @@ def main():
             f.write(sql_floor_script(trace))
         sizes[s] = {r: int(psql(db, "-At", "-c", f"SELECT count(*) FROM thidua.{r}").stdout) for r in RELATIONS}
     scan_sql = "\n".join(f"SELECT count(*) FROM thidua.{r};" for r in RELATIONS)
-    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": [], "stmts": [], "base": []} for s in SCALES}
+    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": [], "stmts": [], "base": [],
+                   "basejob": [], "baserss": []} for s in SCALES}
     base_traces = {}
     if baseline:
         for s, db in dbs.items():
@@ -151,6 +152,12 @@ def main():
             results[s]["stmts"].append(statement_times(db, f"{work}/trace-{s}.jsonl"))
             if baseline:
                 results[s]["base"].append(statement_times(db, base_traces[s]))
+                # The baseline binary's whole run, in the same round: before and after on the same floors.
+                shutil.rmtree(f"{work}/out-base-{s}", ignore_errors=True)
+                secs, r = timed(["/usr/bin/time", "-v", baseline, "run", "--db", f"dbname={db}", "--as-of", AS_OF,
+                                 "--out", f"{work}/out-base-{s}", "--force"])
+                results[s]["basejob"].append(secs)
+                results[s]["baserss"].append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024)
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-c", scan_sql])
             results[s]["scan"].append(secs)
             secs, _ = timed([sys.executable, f"{ROOT}/bench/naive_peer.py", f"dbname={db}", AS_OF, f"{work}/naive-{s}.csv"])
@@ -172,6 +179,14 @@ def main():
         lines.append(f"| {s} | {cell(r['job'])} | {cell(r['rss'], 'MiB')} | {cell(r['sql'])} | {cell(r['scan'])} | {cell(r['naive'])} "
                      f"| {job / sqlf:.2f} | {job / scan:.2f} | {naive / job:.1f} |")
         verdicts.append((s, job / sqlf <= 1.5, job / scan <= 10, med(r["rss"]) <= 64, naive / job >= 5))
+    if baseline:
+        lines += ["", "| scale | BENCH_BASELINE job wall | its peak RSS | its job/SQL floor | its job/scan floor | job now / baseline |",
+                  "|---|---|---|---|---|---|"]
+        for s in SCALES:
+            r = results[s]
+            base, job = med(r["basejob"]), med(r["job"])
+            lines.append(f"| {s} | {cell(r['basejob'])} | {cell(r['baserss'], 'MiB')} | {base / med(r['sql']):.2f} "
+                         f"| {base / med(r['scan']):.2f} | {job / base:.2f} |")
     rss_ratio = ""
     if "1" in results and "5" in results:
         ratio = med(results["5"]["rss"]) / med(results["1"]["rss"])
@@ -221,6 +236,8 @@ medians with min–max. Machine: {machine}.
 - **scan floor**: one `SELECT count(*)` over every relation the job reads.
 - **naive peer**: `bench/naive_peer.py`, psycopg pulling the raw rows and computing the unit metrics
   in Python.
+- **BENCH_BASELINE** (when set): another build's `thidua` run in the same rounds against the same
+  floors (issue 22: the plan engine against 0.4.0's fixed code).
 
 ## Results
 
