@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the tables of docs/csv.md (after its introduction) and sql/reports.sql from the code
-# that writes the CSV files (`thidua dictionary`). A test fails when they are out of date.
+# Regenerates the tables of docs/csv.md (after its introduction) and sql/reports.sql from the shipped
+# plan (the one embedded in the binary, plans/251-KH-VKSTC.yaml), with the code that writes the CSV
+# files (`thidua dictionary`). A test fails when they are out of date.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build --product thidua >&2

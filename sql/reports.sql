@@ -23,6 +23,11 @@ CREATE TABLE IF NOT EXISTS thidua_report.run (
     weight_qlahs_training_met numeric,
     weight_ai_training_met numeric,
     weight_ai_products numeric,
+    individual_weight_cases_e2e numeric,
+    individual_weight_clean_record numeric,
+    individual_weight_level numeric,
+    individual_weight_trainer_or_core numeric,
+    individual_weight_initiative numeric,
     PRIMARY KEY (as_of)
 );
 COMMENT ON TABLE thidua_report.run IS 'csv/run.csv: one row: the run';
@@ -45,6 +50,11 @@ COMMENT ON COLUMN thidua_report.run.weight_level5_rate IS 'weight of level5_rate
 COMMENT ON COLUMN thidua_report.run.weight_qlahs_training_met IS 'weight of qlahs_training_met in composite_score, from the plan file (points)';
 COMMENT ON COLUMN thidua_report.run.weight_ai_training_met IS 'weight of ai_training_met in composite_score, from the plan file (points)';
 COMMENT ON COLUMN thidua_report.run.weight_ai_products IS 'weight of ai_products in composite_score, from the plan file (points)';
+COMMENT ON COLUMN thidua_report.run.individual_weight_cases_e2e IS 'weight of cases_e2e in the individual score, from the plan file (points)';
+COMMENT ON COLUMN thidua_report.run.individual_weight_clean_record IS 'weight of clean_record in the individual score, from the plan file (points)';
+COMMENT ON COLUMN thidua_report.run.individual_weight_level IS 'weight of level in the individual score, from the plan file (points)';
+COMMENT ON COLUMN thidua_report.run.individual_weight_trainer_or_core IS 'weight of trainer_or_core in the individual score, from the plan file (points)';
+COMMENT ON COLUMN thidua_report.run.individual_weight_initiative IS 'weight of initiative in the individual score, from the plan file (points)';
 
 CREATE TABLE IF NOT EXISTS thidua_report.unit_metrics (
     as_of date NOT NULL,
@@ -249,8 +259,8 @@ COMMENT ON COLUMN thidua_report.milestones.unit_id IS 'the unit';
 COMMENT ON COLUMN thidua_report.milestones.milestone IS 'infra_ready, retro_entry, e2e_full, proficiency, luyenai_participation, qlahs_training, ai_training';
 COMMENT ON COLUMN thidua_report.milestones.deadline IS 'the last day on time, from the plan file';
 COMMENT ON COLUMN thidua_report.milestones.status IS 'met, met_late, missed, pending, at_risk, not_applicable, no_data';
-COMMENT ON COLUMN thidua_report.milestones.value IS 'what is done: infra_ready items ready at D; every other milestone the numerator of the §4.2 metric it restates, on the window ending at E (retro_entered, e2e_done, proficient, participating, sessions held in [period_start, E]) (count)';
-COMMENT ON COLUMN thidua_report.milestones.target IS 'what is required: the items, or the denominator of the restated metric (1 for the trainings) (count)';
+COMMENT ON COLUMN thidua_report.milestones.value IS 'what is done, on the member''s scope: infra_ready: infra_ready_items; retro_entry: retro_entered; e2e_full: e2e_done; proficiency: proficient_staff; luyenai_participation: participating_staff; qlahs_training: qlahs_training_value; ai_training: ai_classes (count)';
+COMMENT ON COLUMN thidua_report.milestones.target IS 'what is required: infra_ready: infra_items; retro_entry: retro_total; e2e_full: e2e_total; proficiency: leaders_and_prosecutors; luyenai_participation: active_staff; qlahs_training: 1; ai_training: 1 (count)';
 COMMENT ON COLUMN thidua_report.milestones.completed_on IS 'the day it was completed, where known';
 COMMENT ON COLUMN thidua_report.milestones.projected_on IS 'D + ⌈remaining × 14 / items done in [D−13, D]⌉, where a pace exists';
 COMMENT ON COLUMN thidua_report.milestones.clause IS 'the plan''s clause that sets the milestone (e.g. II.1, III.1.1), from the plan file';
@@ -273,7 +283,7 @@ COMMENT ON COLUMN thidua_report.award_shortlist.bloc IS '`spp`, `provincial`, `s
 COMMENT ON COLUMN thidua_report.award_shortlist.nominee_kind IS 'unit or staff';
 COMMENT ON COLUMN thidua_report.award_shortlist.nominee_id IS 'unit_id or staff_id';
 COMMENT ON COLUMN thidua_report.award_shortlist.nominee_name IS 'name';
-COMMENT ON COLUMN thidua_report.award_shortlist.quota IS 'the bloc''s quota (IV.5) (nominees)';
+COMMENT ON COLUMN thidua_report.award_shortlist.quota IS 'the bloc''s quota, from the plan file (nominees)';
 COMMENT ON COLUMN thidua_report.award_shortlist.position IS 'order among the eligible; empty when excluded';
 COMMENT ON COLUMN thidua_report.award_shortlist.status IS 'proposed, reserve, excluded';
 COMMENT ON COLUMN thidua_report.award_shortlist.reason IS 'why excluded: `discipline` (never what the record says)';
@@ -335,7 +345,7 @@ COMMENT ON TABLE thidua_report.anomalies IS 'csv/anomalies.csv: one row per cont
 COMMENT ON COLUMN thidua_report.anomalies.as_of IS 'D, the run''s as-of day (joins run.csv)';
 COMMENT ON COLUMN thidua_report.anomalies.relation IS 'the relation holding the row';
 COMMENT ON COLUMN thidua_report.anomalies.key IS 'its key (`a/b` for composite keys; `*` for a count of rows beyond the first 1,000 listed)';
-COMMENT ON COLUMN thidua_report.anomalies.problem IS 'unknown_kind, unknown_role, unknown_unit, unknown_status, unknown_topic, unknown_format, unknown_item, negative_count, date_out_of_range, headcount_missing, headcount_not_positive, parent_not_provincial, unexpected_parent, level5_above_headcount, rate_above_one, null_value, duplicate_key, value_out_of_range, headcount_out_of_range, name_too_long, control_characters';
+COMMENT ON COLUMN thidua_report.anomalies.problem IS 'unknown_kind, unknown_role, unknown_unit, unknown_status, unknown_topic, unknown_format, unknown_item, negative_count, date_out_of_range, headcount_missing, headcount_not_positive, parent_not_provincial, unexpected_parent, level5_above_headcount, rate_above_one, integer_overflow, null_value, duplicate_key, value_out_of_range, headcount_out_of_range, name_too_long, control_characters';
 COMMENT ON COLUMN thidua_report.anomalies.detail IS 'the offending values';
 
 -- Removes one as-of day from every table (before loading a rerun of that day).

@@ -140,13 +140,17 @@ struct PublishingTests {
     func gate() throws {
         let (db, scratch, out) = try publishedSmallRun()
         defer { db.drop(); _ = scratch }
+        // The units stay; the rows the plan's rates count (e2e_total and quality_total of A, B and P's
+        // subtree: 4 × 40 records each) fall from 320 to 22 (A's 11 records A-c-1, A-c-10…A-c-19).
         try db.sql("DELETE FROM case_record WHERE case_id NOT LIKE 'A-c-1%';")
         let held = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])
         #expect(held.status == 65, "\(held.all)")
-        #expect(held.stderr.contains("records_in_window"))
+        #expect(held.stderr.contains("rows_counted fell from 320"), "\(held.stderr)")
         try verifyLatest(out, expect: "2026-03-01")
         let parked = try String(contentsOfFile: out + "/unpublished-2026-03-15/manifest.json", encoding: .utf8)
         #expect(parked.contains("unpublished_reason"))
+        let totals = (try JSONSerialization.jsonObject(with: Data(parked.utf8)) as? [String: Any])?["totals"] as? [String: Int]
+        #expect(totals?["rows_counted"] == 22 && totals?["units"] == 4, "\(String(describing: totals))")
         let forced = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out, "--force"])
         #expect(forced.status == 0, "\(forced.all)")
         try verifyLatest(out, expect: "2026-03-15")

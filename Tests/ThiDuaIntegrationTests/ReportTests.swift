@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ThiDuaPlan
 @testable import ThiDuaReport
 
 /// Names a warehouse may hold, and a spreadsheet or a browser must not misread.
@@ -121,21 +122,22 @@ struct ReportTests {
         let dir = scratch.path + "/tpl"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try "<!DOCTYPE html><html lang=\"{{lang}}\"><head><title>{{title}}</title></head><body><h1>VKSND tỉnh X – logo</h1></body></html>"
-            .write(toFile: dir + "/index.mustache", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/plan_index.mustache", atomically: true, encoding: .utf8)
         let ok = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path + "/out", "--templates", dir])
         #expect(ok.status == 0, "\(ok.all)")
         #expect(try String(contentsOfFile: scratch.path + "/out/2026-03-15/index.html", encoding: .utf8).contains("VKSND tỉnh X – logo"))
-        try "{{#broken}}".write(toFile: dir + "/index.mustache", atomically: true, encoding: .utf8)
+        try "{{#broken}}".write(toFile: dir + "/plan_index.mustache", atomically: true, encoding: .utf8)
         let bad = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-16", "--out", scratch.path + "/out", "--templates", dir])
         #expect(bad.status == 78, "\(bad.all)")
-        #expect(bad.stderr.contains("index.mustache"))
+        #expect(bad.stderr.contains("plan_index.mustache"))
     }
 
     @Test("the built-in templates are the files in templates/, partials included")
     func embeddedTemplates() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: "\(repositoryRoot)/templates")
             .filter { $0.hasSuffix(".mustache") }
-        #expect(Set(names).isSuperset(of: ["index.mustache", "unit.mustache", "style.mustache", "leaderboard.mustache", "matrix.mustache", "head.mustache"]))
+        #expect(Set(names).isSuperset(of: ["plan_index.mustache", "plan_unit.mustache", "plan_leaderboard.mustache", "style.mustache",
+                                            "rate.mustache", "matrix.mustache", "head.mustache"]))
         let swift = try readRepositoryFile("Sources/ThiDuaReport/DefaultTemplates.swift")
         for name in names {
             let file = try readRepositoryFile("templates/\(name)")
@@ -143,30 +145,28 @@ struct ReportTests {
         }
     }
 
-    @Test("the Vietnamese and English catalogues name the same labels, none empty")
+    @Test("the Vietnamese and English catalogues of the pages' engine words name the same labels, none empty")
     func labelCatalogues() {
-        #expect(Set(Labels.vi.keys) == Set(Labels.en.keys),
-                "only in vi: \(Set(Labels.vi.keys).subtracting(Labels.en.keys).sorted()); only in en: \(Set(Labels.en.keys).subtracting(Labels.vi.keys).sorted())")
-        #expect(Labels.vi.values.allSatisfy { !$0.isEmpty } && Labels.en.values.allSatisfy { !$0.isEmpty })
+        #expect(Set(PlanLabels.vi.keys) == Set(PlanLabels.en.keys),
+                "only in vi: \(Set(PlanLabels.vi.keys).subtracting(PlanLabels.en.keys).sorted()); only in en: \(Set(PlanLabels.en.keys).subtracting(PlanLabels.vi.keys).sorted())")
+        #expect(PlanLabels.vi.values.allSatisfy { !$0.isEmpty } && PlanLabels.en.values.allSatisfy { !$0.isEmpty })
     }
 }
 
 @Suite("data dictionary")
 struct DataDictionaryTests {
-    @Test("docs/csv.md and sql/reports.sql are generated from the definitions that write the files")
+    @Test("docs/csv.md and sql/reports.sql are generated from the shipped plan's dictionary, which writes the files")
     func dictionaryMatchesHeaders() throws {
+        let dictionary = PlanDictionary(plan: try PlanReader.shipped().plan)
         let doc = try readRepositoryFile("docs/csv.md")
         let tables = try #require(doc.range(of: "\n## ")).lowerBound
-        #expect(String(doc[doc.index(after: tables)...]) == DataDictionary.markdown(), "run make dictionary")
-        #expect(try readRepositoryFile("sql/reports.sql") == DataDictionary.sql(), "run make dictionary")
+        #expect(String(doc[doc.index(after: tables)...]) == dictionary.markdown(), "run make dictionary")
+        #expect(try readRepositoryFile("sql/reports.sql") == dictionary.sql(), "run make dictionary")
+        #expect(dictionary.sql().contains("CREATE SCHEMA IF NOT EXISTS thidua_report;"), "the shipped plan keeps its schema")
         // Every table has its columns once and its key among them (frictionless checks each row against them).
-        let expected: [String: [String]] = [
-            "unit_metrics": Tables.unitMetrics, "staff_metrics": Tables.staffMetrics, "milestones": Tables.milestones,
-            "award_shortlist": Tables.awardShortlist, "dossiers": Tables.dossiers, "data_quality_records": Tables.qualityRecords,
-            "anomalies": Tables.anomalies, "run": DataDictionary.run.header,
-        ]
-        #expect(Set(DataDictionary.all.map(\.id)) == Set(expected.keys))
-        for t in DataDictionary.all {
+        #expect(Set(dictionary.tables.map(\.id)) == ["unit_metrics", "staff_metrics", "milestones", "award_shortlist", "dossiers",
+                                                      "data_quality_records", "anomalies", "run"])
+        for t in dictionary.tables {
             #expect(Set(t.header).count == t.header.count, "\(t.id) repeats a column")
             #expect(t.primaryKey.allSatisfy(t.header.contains), "\(t.id) key")
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import ThiDuaPlan
 import ThiDuaReport
 import ThiDuaWorkbook
 
@@ -16,6 +17,9 @@ struct StatisticsTests {
         guard run.status == 0 else { throw TestSetupError("demo run failed: \(run.all)") }
         return (db, scratch, "\(scratch.path)/2026-03-15")
     }
+
+    /// The shipped plan's tables: the ones every run of the demo writes.
+    static func tables() throws -> [DataTable] { PlanDictionary(plan: try PlanReader.shipped().plan).tables }
 
     static func summary(_ out: ProcessOutcome) -> [String: Any] {
         let line = out.stdout.split(separator: "\n").last.map(String.init) ?? "{}"
@@ -49,7 +53,7 @@ struct StatisticsTests {
         let scratch = try ScratchFolder()
         let path = "\(scratch.path)/t.xlsx"
         let book = try Workbook(path: path, tmpdir: scratch.path, maxRows: 5)
-        let table = DataDictionary.anomalies
+        let table = try #require(PlanDictionary(plan: try PlanReader.shipped().plan).table("anomalies"))
         let sheet = try book.sheet(for: table)
         for i in 0..<12 { try sheet.write([.number("2026-03-15"), .text("unit"), .text("k\(i)"), .text("=p"), .text("d")]) }
         sheet.finish()
@@ -77,7 +81,7 @@ struct StatisticsTests {
         #expect(ok.status == 0, "\(ok.all.prefix(3000))")
         let report = try JSONSerialization.jsonObject(with: Data(ok.stdout.utf8)) as? [String: Any]
         #expect(report?["valid"] as? Bool == true)
-        #expect((report?["tasks"] as? [Any])?.count == DataDictionary.all.count)
+        #expect((report?["tasks"] as? [Any])?.count == (try Self.tables()).count)
 
         // Break one value in a copy: a rate above 1 where no rate may be (e2e_done ⊆ e2e_total).
         for (column, bad, check) in [("e2e_rate", "1.500000", "constraint-error"), ("headcount", "many", "type-error"),
@@ -113,7 +117,7 @@ struct StatisticsTests {
         #expect(load.status == 0 && load.stdout.contains("loaded"), "\(load.all)")
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(run)/manifest.json"))) as? [String: Any]
         let files = manifest?["files"] as? [[String: Any]] ?? []
-        for t in DataDictionary.all {
+        for t in try Self.tables() {
             let rows = files.first { $0["path"] as? String == t.file }?["rows"] as? Int
             let count = try runProcess("/usr/bin/env", ["psql", "-X", "-At", "-d", db.name, "-c", "SELECT count(*) FROM thidua_report.\(t.id)"])
             let n = Int(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
