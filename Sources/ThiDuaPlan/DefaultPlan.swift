@@ -9,7 +9,8 @@ let shippedPlanYAML = #"""
 # the plan otherwise. Check a change with: thidua plan check FILE.
 language: 1
 name: "251/KH-VKSTC"
-title: "Phong trào thi đua triển khai nền tảng Quản lý án hình sự gắn với phong trào “Bình dân học vụ số”"
+title: {vi: "Phong trào thi đua triển khai nền tảng Quản lý án hình sự gắn với phong trào “Bình dân học vụ số”",
+        en: "Emulation movement deploying the criminal case platform QLAHS with “Digital literacy for all”"}
 
 dates:                              # the LAST day that counts as on time (SPEC §2)
   period_start: 2025-12-12          # từ ngày ban hành
@@ -73,8 +74,10 @@ measures:
   - {id: qlahs_hands_on, count: training_session, where: {topic: qlahs, format: hands_on, held_on: {within: period}},
      doc: "QLAHS hands-on rounds held in [period_start, E]"}
   - {id: qlahs_training_value, expr: "qlahs_classes + qlahs_hands_on // 2", unit: sessions,   # III.1.1
+     label: {vi: "Lớp, chuyên đề QLAHS (2 đợt cầm tay chỉ việc tính 1)", en: "QLAHS classes (two hands-on rounds count one)"},
      doc: "QLAHS classes and seminars, plus one per two hands-on rounds (III.1.1)"}
   - {id: ai_classes, count: training_session, where: {topic: ai, format: {in: [class, seminar]}, held_on: {within: period}},
+     label: {vi: "Lớp, chuyên đề AI", en: "AI classes and seminars"},
      doc: "AI classes and seminars held in [period_start, E] (III.2.1)"}
   - {id: qlahs_initiatives, count: initiative, where: {topic: qlahs, recognized_on: {within: period}},
      doc: "QLAHS initiatives recognized in [period_start, E]"}

@@ -267,20 +267,14 @@ struct PlanDictionaryTests {
     func committedDictionary() throws {
         let csv = try readRepositoryFile("docs/csv.md")
         let sql = try readRepositoryFile("sql/reports.sql")
-        // KNOWN DEFECT: docs/csv.md and sql/reports.sql were not regenerated when the run switched to the
-        // plan: they still lack run.csv's individual_weight_* columns (so the documented \copy of
-        // run.csv into thidua_report.run fails on HEADER MATCH) and keep 0.4.0's references and
-        // milestone texts. Fix: make dictionary.
-        withKnownIssue("docs/csv.md and sql/reports.sql are 0.4.0's: run make dictionary") {
-            #expect(csv.hasSuffix(shipped.markdown()), "run make dictionary")
-            #expect(shipped.sql() == sql, "run make dictionary")
-        }
+        #expect(csv.hasSuffix(shipped.markdown()), "run make dictionary")
+        #expect(shipped.sql() == sql, "run make dictionary")
     }
 
     @Test("the three formats take a list of tables")
     func formats() throws {
         let markdown = shipped.markdown()
-        #expect(markdown.hasPrefix("## run.csv — one row: the run\n\nKey: `run_id`.\n\n| column | type | unit | meaning | SPEC |\n"))
+        #expect(markdown.hasPrefix("## run.csv — one row: the run\n\nKey: `run_id`.\n\n| column | type | unit | meaning | reference |\n"))
         #expect(DataDictionary.markdown(shipped.tables) == markdown)
         #expect(DataDictionary.sql(shipped.tables, schema: "thidua_report") == shipped.sql())
         #expect(shipped.sql().contains("CREATE TABLE IF NOT EXISTS thidua_report.unit_metrics (\n"))
