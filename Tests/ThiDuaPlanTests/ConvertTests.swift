@@ -13,6 +13,9 @@ import ThiDuaCore
         p.metrics = p.metrics.map { var m = $0; m.doc = nil; m.label = nil; return m }
         p.criteria = p.criteria.map { var c = $0; c.doc = nil; return c }
         p.composite = p.composite.map { var c = $0; c.label = nil; return c }
+        p.score = p.score.map { var s = $0; s.label = nil; return s }
+        // The shipped file also titles the plan in English; a value-only file had one title.
+        p.title = Label(vi: p.title.vi, en: p.title.vi)
         p.milestones = p.milestones.map { var m = $0; m.label = Label(id: m.id); return m }
         p.eligibility = p.eligibility.map { var e = $0; e.label = nil; return e }
         p.recordsToFix = p.recordsToFix.map { var r = $0; r.label = nil; return r }
