@@ -111,11 +111,14 @@ struct PlanConvertCommand: ParsableCommand {
             printError("\(old): cannot be read")
             throw PlanExit.unreadable
         }
-        do {
-            print(PlanConvert.languageOne(from: try LegacyPlanFile.load(path: old)), terminator: "")
-        } catch {
+        let plan: LegacyPlan
+        do { plan = try LegacyPlanFile.load(path: old) } catch {
             printError("\(error)")
             throw PlanExit.invalid
+        }
+        do { print(try PlanConvert.languageOne(from: plan), terminator: "") } catch {
+            printError("thidua: \(error)")
+            throw ExitCode(70)
         }
     }
 }

@@ -9,19 +9,7 @@ enum PlanTexts {
     // MARK: Days, windows, numbers
 
     /// A day expression as written: a name, `D`, `E`, an ISO date, `b - Nd`, `min(a, b)`.
-    static func day(_ e: DayExpr, _ plan: Plan) -> String {
-        switch e {
-        case .date(let d): return d.description
-        case .named(let i): return plan.days.indices.contains(i) ? plan.days[i].id : "?"
-        case .asOf: return "D"
-        case .windowEnd: return "E"
-        case .contractStart: return "contract_start"
-        case .contractEnd: return "contract_end"
-        case .offset(let base, let n): return day(base, plan) + (n < 0 ? " - \(n.magnitude)d" : " + \(n)d")
-        case .min(let a, let b): return "min(\(day(a, plan)), \(day(b, plan)))"
-        case .max(let a, let b): return "max(\(day(a, plan)), \(day(b, plan)))"
-        }
-    }
+    static func day(_ e: DayExpr, _ plan: Plan) -> String { plan.text(of: e) }
 
     /// `[from, to]` with both ends as written.
     static func window(_ w: WindowExpr) -> String { "[\(w.fromText), \(w.toText)]" }

@@ -207,3 +207,21 @@ public struct StaffFigures: Sendable {
     public var score: Decimal
     public var rank: Int?
 }
+
+extension Plan {
+    /// A day expression as written (§4): a name, `D`, `E`, an ISO date, `b - Nd`, `min(a, b)`;
+    /// what `--explain` notes and the dictionary's generated texts print.
+    public func text(of e: DayExpr) -> String {
+        switch e {
+        case .date(let d): return d.description
+        case .named(let i): return days.indices.contains(i) ? days[i].id : "?"
+        case .asOf: return "D"
+        case .windowEnd: return "E"
+        case .contractStart: return "contract_start"
+        case .contractEnd: return "contract_end"
+        case .offset(let base, let n): return text(of: base) + (n < 0 ? " - \(n.magnitude)d" : " + \(n)d")
+        case .min(let a, let b): return "min(\(text(of: a)), \(text(of: b)))"
+        case .max(let a, let b): return "max(\(text(of: a)), \(text(of: b)))"
+        }
+    }
+}

@@ -96,20 +96,8 @@ struct SQLBuilder {
     }
 }
 
-/// A day expression as written (§4), for explain notes: names by their id, built-ins by theirs.
-func planDayText(_ e: DayExpr, _ plan: Plan) -> String {
-    switch e {
-    case .date(let d): return d.description
-    case .named(let i): return plan.days.indices.contains(i) ? plan.days[i].id : "?"
-    case .asOf: return "D"
-    case .windowEnd: return "E"
-    case .contractStart: return "contract_start"
-    case .contractEnd: return "contract_end"
-    case .offset(let b, let n): return n < 0 ? "\(planDayText(b, plan)) - \(n.magnitude)d" : "\(planDayText(b, plan)) + \(n)d"
-    case .min(let a, let b): return "min(\(planDayText(a, plan)), \(planDayText(b, plan)))"
-    case .max(let a, let b): return "max(\(planDayText(a, plan)), \(planDayText(b, plan)))"
-    }
-}
+/// A day expression as written (§4), for explain notes.
+func planDayText(_ e: DayExpr, _ plan: Plan) -> String { plan.text(of: e) }
 
 /// Exact integers from the warehouse (§14): `count(*)` arrives as bigint and every sum as numeric;
 /// a value that does not fit 64 bits (or is not an integer) is nil, never a trap.
