@@ -127,7 +127,7 @@ enum Anomalies {
                 """
         }
         let sql = "SELECT check_no, key, detail FROM (\n" + parts.joined(separator: "\nUNION ALL\n") +
-            "\n) a WHERE check_no IS NOT NULL ORDER BY check_no, key"
+            "\n) a WHERE check_no IS NOT NULL ORDER BY check_no, key COLLATE \"C\""
         var out: [Anomaly] = []
         var total: [Int: Int] = [:]
         do {

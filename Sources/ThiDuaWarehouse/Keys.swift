@@ -25,7 +25,8 @@ public struct KeyedSources: Sendable {
     }
 
     /// The SQL to read a relation from: its name, or, when its key repeats, one row per key (the
-    /// first by key and then the whole row's text, so the choice is the same on every run).
+    /// first by the whole row's text in byte order, PLAN-LANGUAGE.md §13, so the choice is the same on
+    /// every run and on a server of any collation).
     /// `alias` names it in the statement (the relation's own name by default).
     public func callAsFunction(_ relation: String, as alias: String? = nil) -> TrustedSQL {
         let name = alias ?? relation
@@ -33,7 +34,7 @@ public struct KeyedSources: Sendable {
             return TrustedSQL(alias.map { "\(relation) \($0)" } ?? relation)
         }
         let k = key.columns.joined(separator: ", ")
-        return TrustedSQL("(SELECT DISTINCT ON (\(k)) * FROM \(relation) ORDER BY \(k), \(relation)::text) \(name)")
+        return TrustedSQL("(SELECT DISTINCT ON (\(k)) * FROM \(relation) ORDER BY \(k), \(relation)::text COLLATE \"C\") \(name)")
     }
 
     /// The text of a row's key, as `anomalies.csv` lists it (`staff_id/day` for two columns).
@@ -72,7 +73,8 @@ public struct KeyedSources: Sendable {
                 FROM \(key.relation) GROUP BY \(k) HAVING count(*) > 1
                 """
         }
-        let rows = try connection.query(Query(sql: parts.joined(separator: "\nUNION ALL\n") + "\nORDER BY relation, key"))
+        let rows = try connection.query(Query(sql: "SELECT * FROM (\n" + parts.joined(separator: "\nUNION ALL\n")
+                                                   + "\n) r ORDER BY relation, key COLLATE \"C\""))
         var repeated: Set<String> = []
         var anomalies: [Anomaly] = []
         var listed: [String: Int] = [:]
