@@ -140,8 +140,8 @@ struct StaffStatement: Sendable {
         }
         let sql = (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ", ") + "\n") + """
             SELECT \(try s("staff_id")) AS staff_id, coalesce(\(try s("full_name")), '') AS full_name,
-              coalesce(\(try s("unit_id")), '') AS unit_id, coalesce(\(try s("role")), '') AS role,
-              coalesce(\(try s("direct_worker")), false) AS direct_worker, o.owner AS owner\(values.map { ",\n  " + $0 }.joined())
+              coalesce(\(try s("unit_id")), '') AS unit_id, \(try s("role")) AS role,
+              \(try s("direct_worker")) AS direct_worker, o.owner AS owner\(values.map { ",\n  " + $0 }.joined())
             FROM \(sources("staff", as: "s").text)
             LEFT JOIN unnest(\(unitIDs), \(ownerIDs)) AS o(unit_id, owner) ON o.unit_id = \(try s("unit_id"))
             \(joins.joined(separator: "\n"))
