@@ -54,7 +54,11 @@ struct StaffStatement: Sendable {
             case .weeksIn: continue
             case .count:
                 let keys = try relation.key.map { k throws(PlanSQLError) in "r." + (try contractColumn(relation, k).name) }
-                if from.link == nil {
+                if from.link == nil, relation.key.isEmpty, let x {
+                    // discipline is read as it is (§13), its rows told apart by (staff_id, from_on)
+                    // (§3, §7): per person, the distinct X days.
+                    aggregate = "count(DISTINCT \(x)) FILTER (WHERE \(cond))"
+                } else if from.link == nil {
                     // Each row reaches one person and is read once per key (§13): counting the rows
                     // with a key counts the distinct keys, without the sort DISTINCT costs.
                     let hasKey = keys.map { "\($0) IS NOT NULL" }
