@@ -59,10 +59,10 @@ struct StaffStatement: Sendable {
                     // (§3, §7): per person, the distinct X days.
                     aggregate = "count(DISTINCT \(x)) FILTER (WHERE \(cond))"
                 } else if from.link == nil {
-                    // Each row reaches one person and is read once per key (§13): counting the rows
-                    // with a key counts the distinct keys, without the sort DISTINCT costs.
-                    let hasKey = keys.map { "\($0) IS NOT NULL" }
-                    aggregate = "count(*) FILTER (WHERE \(sqlConjunction([cond] + hasKey)))"
+                    // Each row reaches one person and is read once per key (§13; a NULL key is one
+                    // key, as DISTINCT ON groups it): counting the rows counts the distinct keys,
+                    // without the sort DISTINCT costs.
+                    aggregate = "count(*) FILTER (WHERE \(cond))"
                 } else {
                     let key = keys.count == 1 ? keys[0] : "ROW(" + keys.joined(separator: ", ") + ")"
                     aggregate = "count(DISTINCT \(key)) FILTER (WHERE \(cond))"
