@@ -150,7 +150,7 @@ struct StaffStatement: Sendable {
             LEFT JOIN unnest(\(unitIDs), \(ownerIDs)) AS o(unit_id, owner) ON o.unit_id = \(try s("unit_id"))
             \(joins.joined(separator: "\n"))
             WHERE \(try s("active")) AND \(try s("staff_id")) IS NOT NULL
-            ORDER BY o.owner NULLS LAST, \(try s("staff_id"))
+            ORDER BY o.owner COLLATE "C" NULLS LAST, \(try s("staff_id")) COLLATE "C"
             """
         return StaffStatement(
             statement: CompiledStatement(title: "staff (\(plan.metrics.count) metric\(plan.metrics.count == 1 ? "" : "s"))",

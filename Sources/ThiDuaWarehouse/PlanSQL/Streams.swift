@@ -87,7 +87,7 @@ struct RecordsStatement: Sendable {
               WHERE \(try c("unit_id")) IS NOT NULL AND \(try c("case_id")) IS NOT NULL AND \(x) <= \(b.day(days.asOf, note: "D"))
             ) c
             WHERE \(plan.recordsToFix.indices.map { "q\($0)" }.joined(separator: " OR "))
-            ORDER BY unit_id, accepted_on, case_id
+            ORDER BY unit_id COLLATE "C", accepted_on, case_id COLLATE "C"
             """
         return RecordsStatement(statement: CompiledStatement(title: "case_record (records to fix)", sql: sql,
                                                              parameters: b.parameters, aliases: aliases),
