@@ -13,16 +13,24 @@ struct WarehouseGenerator {
     let schema: String
     /// The as-of day the warehouse was drawn around (before, during or after typical periods).
     let asOf: Day
+    /// Ids of mixed case and with Đ (`u3`, `Đ4`, `S6`), so that byte order and a language's
+    /// collation disagree.
+    let mixedIDs: Bool
     private(set) var sql = ""
     private var random: GenRandom
     private var rows: [String: [[V]]] = [:]
     private var units: [String] = []
     private var staff: [String] = []
 
-    init(seed: UInt64, schema: String = "thidua") {
+    /// Repeated keys may differ in the case of a text column.
+    private let caseVariedCopies: Bool
+
+    init(seed: UInt64, schema: String = "thidua", caseVariedCopies: Bool = true) {
         self.schema = schema
+        self.caseVariedCopies = caseVariedCopies
         random = GenRandom(seed: seed)
         asOf = Day(iso: random.pick(["2025-10-15", "2026-01-15", "2026-03-10", "2026-06-30", "2026-07-01", "2026-12-31", "2027-02-01"]))!
+        mixedIDs = random.chance(0.35)
         generate()
         sql = render()
     }
@@ -161,10 +169,33 @@ struct WarehouseGenerator {
                 case "bool": copy[i] = bool()
                 case "date": copy[i] = day(nullable: true)
                 case "bigint": copy[i] = count(0...5)
-                default: break
+                default:
+                    // Text of another case: byte order and a collation disagree on which copy is first.
+                    if caseVariedCopies, case .text(let t) = copy[i], let head = t.first, random.chance(0.5) {
+                        let h = String(head)
+                        copy[i] = .text((h == h.uppercased() ? h.lowercased() : h.uppercased()) + t.dropFirst())
+                    }
                 }
             }
             add(relation, copy)
+        }
+    }
+
+    /// An id (`U3`, `s6`, `D4`, `ds9`: letters then a number) in mixed case: every third flips its
+    /// first letter's case, and a `D` unit of another third becomes `Đ`. Any other text is kept.
+    static func mixed(_ v: V) -> V {
+        guard case .text(let t) = v else { return v }
+        let letters = t.prefix { $0.isLetter }
+        guard !letters.isEmpty, letters.count <= 2, let n = Int(t.dropFirst(letters.count)) else { return v }
+        let rest = t.dropFirst()
+        switch n % 3 {
+        case 0:
+            let head = String(t.prefix(1))
+            return .text((head == head.uppercased() ? head.lowercased() : head.uppercased()) + rest)
+        case 1 where letters == "D":
+            return .text("Đ" + rest)
+        default:
+            return v
         }
     }
 
@@ -186,7 +217,7 @@ struct WarehouseGenerator {
                     let k = key.compactMap { c in columns.firstIndex { $0.0 == c }.map { r[$0].sql } }
                     guard !k.contains("NULL"), seen.insert(k.joined(separator: "|")).inserted else { continue }
                 }
-                out += "INSERT INTO \(table) VALUES (" + r.map(\.sql).joined(separator: ", ") + ");\n"
+                out += "INSERT INTO \(table) VALUES (" + r.map { mixedIDs ? WarehouseGenerator.mixed($0).sql : $0.sql }.joined(separator: ", ") + ");\n"
             }
             if asView { out += "CREATE VIEW \(schema).\(relation) AS SELECT * FROM \(table);\n" }
         }
