@@ -65,9 +65,14 @@ struct MemberMeasures {
     /// `item (+ item)*` with `NAME // INT` (floor division) and `INT * NAME`: empty when an operand
     /// is (not an overflow of its own); overflowed when the arithmetic leaves Int64.
     static func expression(_ items: [ExprItem], value: (MeasureRef) -> Int?) -> (value: Int?, overflowed: Bool) {
-        var total = 0
+        // Every operand first: an empty one makes the expression empty, whatever overflows before it.
+        var operands: [Int] = []
         for item in items {
             guard let v = value(item.ref) else { return (nil, false) }
+            operands.append(v)
+        }
+        var total = 0
+        for (item, v) in zip(items, operands) {
             let term: Int
             switch item {
             case .plain: term = v

@@ -1,8 +1,10 @@
 /// §12 dossiers (SPEC §4.8) against the plan's `dossiers:` rules, as of D.
 public enum PlanDossiers {
-    /// Every dossier with its status.
+    /// Every dossier with its status, by dossier_id in byte order (§15), whatever order the
+    /// warehouse's collation gave them in.
     public static func statuses(_ d: [DossierInput], rules: DossierRules, asOf: Day) -> [(DossierInput, DossierStatus)] {
-        d.map { ($0, status($0, rules: rules, asOf: asOf)) }
+        d.sorted { Array($0.dossierID.utf8).lexicographicallyPrecedes(Array($1.dossierID.utf8)) }
+            .map { ($0, status($0, rules: rules, asOf: asOf)) }
     }
 
     /// `unit_level` for a level decided at the unit; otherwise accepted, incomplete, late_rejected,

@@ -27,8 +27,8 @@ struct StaffConditions: Sendable {
     /// staff member (the checker refuses it) and tests as NULL.
     func value(_ operand: Operand, _ row: StaffRow) -> Value {
         switch operand {
-        case .staffColumn("role"): return .text(row.roleText)
-        case .staffColumn("direct_worker"): return .bool(row.directWorker)
+        case .staffColumn("role"): return row.roleIsNull ? .null : .text(row.roleText)
+        case .staffColumn("direct_worker"): return row.directWorkerIsNull ? .null : .bool(row.directWorker)
         case .metric(let i):
             guard row.values.indices.contains(i), !row.overflowed.contains(i) else { return .null }
             switch row.values[i] {

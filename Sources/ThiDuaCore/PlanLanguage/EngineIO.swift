@@ -114,9 +114,13 @@ public struct StaffRow: Sendable, Equatable {
     public var values: [MetricValue]
     /// Metrics whose value did not fit 64 bits (their value is empty; listed as integer_overflow).
     public var overflowed: [Int] = []
+    /// The warehouse's role / direct_worker was NULL (a contract anomaly): printed as `roleText` ''
+    /// and `directWorker` false, but every condition test on it is false (§5.2).
+    public var roleIsNull = false
+    public var directWorkerIsNull = false
 
     public init(staffID: String, fullName: String, unitID: String, roleText: String, directWorker: Bool,
-                values: [MetricValue], overflowed: [Int] = []) {
+                values: [MetricValue], overflowed: [Int] = [], roleIsNull: Bool = false, directWorkerIsNull: Bool = false) {
         self.staffID = staffID
         self.fullName = fullName
         self.unitID = unitID
@@ -124,6 +128,8 @@ public struct StaffRow: Sendable, Equatable {
         self.directWorker = directWorker
         self.values = values
         self.overflowed = overflowed
+        self.roleIsNull = roleIsNull
+        self.directWorkerIsNull = directWorkerIsNull
     }
 }
 

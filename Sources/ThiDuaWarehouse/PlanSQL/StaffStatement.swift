@@ -54,11 +54,15 @@ struct StaffStatement: Sendable {
             case .weeksIn: continue
             case .count:
                 let keys = try relation.key.map { k throws(PlanSQLError) in "r." + (try contractColumn(relation, k).name) }
-                if from.link == nil {
-                    // Each row reaches one person and is read once per key (§13): counting the rows
-                    // with a key counts the distinct keys, without the sort DISTINCT costs.
-                    let hasKey = keys.map { "\($0) IS NOT NULL" }
-                    aggregate = "count(*) FILTER (WHERE \(sqlConjunction([cond] + hasKey)))"
+                if from.link == nil, relation.key.isEmpty, let x {
+                    // discipline is read as it is (§13), its rows told apart by (staff_id, from_on)
+                    // (§3, §7): per person, the distinct X days.
+                    aggregate = "count(DISTINCT \(x)) FILTER (WHERE \(cond))"
+                } else if from.link == nil {
+                    // Each row reaches one person and is read once per key (§13; a NULL key is one
+                    // key, as DISTINCT ON groups it): counting the rows counts the distinct keys,
+                    // without the sort DISTINCT costs.
+                    aggregate = "count(*) FILTER (WHERE \(cond))"
                 } else {
                     let key = keys.count == 1 ? keys[0] : "ROW(" + keys.joined(separator: ", ") + ")"
                     aggregate = "count(DISTINCT \(key)) FILTER (WHERE \(cond))"
@@ -140,13 +144,13 @@ struct StaffStatement: Sendable {
         }
         let sql = (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ", ") + "\n") + """
             SELECT \(try s("staff_id")) AS staff_id, coalesce(\(try s("full_name")), '') AS full_name,
-              coalesce(\(try s("unit_id")), '') AS unit_id, coalesce(\(try s("role")), '') AS role,
-              coalesce(\(try s("direct_worker")), false) AS direct_worker, o.owner AS owner\(values.map { ",\n  " + $0 }.joined())
+              coalesce(\(try s("unit_id")), '') AS unit_id, \(try s("role")) AS role,
+              \(try s("direct_worker")) AS direct_worker, o.owner AS owner\(values.map { ",\n  " + $0 }.joined())
             FROM \(sources("staff", as: "s").text)
             LEFT JOIN unnest(\(unitIDs), \(ownerIDs)) AS o(unit_id, owner) ON o.unit_id = \(try s("unit_id"))
             \(joins.joined(separator: "\n"))
             WHERE \(try s("active")) AND \(try s("staff_id")) IS NOT NULL
-            ORDER BY o.owner NULLS LAST, \(try s("staff_id"))
+            ORDER BY o.owner COLLATE "C" NULLS LAST, \(try s("staff_id")) COLLATE "C"
             """
         return StaffStatement(
             statement: CompiledStatement(title: "staff (\(plan.metrics.count) metric\(plan.metrics.count == 1 ? "" : "s"))",

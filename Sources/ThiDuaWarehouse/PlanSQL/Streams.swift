@@ -41,9 +41,12 @@ extension StaffStatement {
                 values.append(.int(v))
             }
         }
+        // A NULL role or direct_worker prints as '' / false; conditions see it as NULL (§5.2).
+        let role: String? = try row.decode(named: "role")
+        let direct: Bool? = try row.decode(named: "direct_worker")
         return StaffRow(staffID: try row.decode(named: "staff_id"), fullName: try row.decode(named: "full_name"),
-                        unitID: try row.decode(named: "unit_id"), roleText: try row.decode(named: "role"),
-                        directWorker: try row.decode(named: "direct_worker"), values: values, overflowed: overflowed)
+                        unitID: try row.decode(named: "unit_id"), roleText: role ?? "", directWorker: direct ?? false,
+                        values: values, overflowed: overflowed, roleIsNull: role == nil, directWorkerIsNull: direct == nil)
     }
 }
 
@@ -84,7 +87,7 @@ struct RecordsStatement: Sendable {
               WHERE \(try c("unit_id")) IS NOT NULL AND \(try c("case_id")) IS NOT NULL AND \(x) <= \(b.day(days.asOf, note: "D"))
             ) c
             WHERE \(plan.recordsToFix.indices.map { "q\($0)" }.joined(separator: " OR "))
-            ORDER BY unit_id, accepted_on, case_id
+            ORDER BY unit_id COLLATE "C", accepted_on, case_id COLLATE "C"
             """
         return RecordsStatement(statement: CompiledStatement(title: "case_record (records to fix)", sql: sql,
                                                              parameters: b.parameters, aliases: aliases),

@@ -164,9 +164,13 @@ struct NaiveAwards {
                 return conditions.holds(condition, read: f.read, intColumn: f.intColumn)
             }.map(\.problem)
             guard !problems.isEmpty else { continue }
-            out.append(NaiveRecordRow(unitID: unit, caseID: caseID, prosecutorID: f.row.text("prosecutor_id"), acceptedOn: accepted,
-                                      problems: problems, missingRequiredFields: f.row.int("missing_required_fields"),
-                                      errorCount: f.row.int("error_count"), lastUpdatedOn: f.row.date("last_updated_on")))
+            // As the report prints them: counts as stored (NULL as 0), a last_updated_on outside
+            // 2000–2100 empty (a date_out_of_range anomaly), an accepted_on of -infinity as 0001-01-01.
+            out.append(NaiveRecordRow(unitID: unit, caseID: caseID, prosecutorID: f.row.text("prosecutor_id"),
+                                      acceptedOn: max(accepted, Day(year: 1, month: 1, day: 1)!), problems: problems,
+                                      missingRequiredFields: f.row.int("missing_required_fields") ?? 0,
+                                      errorCount: f.row.int("error_count") ?? 0,
+                                      lastUpdatedOn: f.row.date("last_updated_on").flatMap { naiveInContractRange($0) ? $0 : nil }))
         }
         return out.sorted { a, b in
             if a.unitID != b.unitID { return naiveBytesLess(a.unitID, b.unitID) }

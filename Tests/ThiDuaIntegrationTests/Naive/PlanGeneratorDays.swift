@@ -105,7 +105,8 @@ struct GenCalendar {
         case 0: return GenCalendar.d
         case 1: return GenCalendar.e
         case 2:
-            let b = boundedDay(&r, depth: depth + 1), n = r.int(0...60)
+            // Now and then a century back: a dynamic day before 2000, used as it is (§4).
+            let b = boundedDay(&r, depth: depth + 1), n = r.chance(0.05) ? 36_600 : r.int(0...60)
             return GenDay(expr: .offset(b.expr, days: -n), text: "\(b.text) - \(n)d", isStatic: false, dBounded: true)
         case 3:
             let b = boundedDay(&r, depth: depth + 1), x = anyDay(&r, depth: depth + 1)
@@ -127,7 +128,7 @@ struct GenCalendar {
         case 1: return boundedDay(&r, depth: depth + 1)
         case 2: return info.isEmpty ? GenCalendar.e : named(r.int(0...(info.count - 1)))
         case 3:
-            let n = r.int(0...40)
+            let n = r.chance(0.05) ? 36_600 : r.int(0...40)
             return GenDay(expr: .offset(.windowEnd, days: n), text: "E + \(n)d", isStatic: false, dBounded: n == 0)
         case 4:
             let x = staticDay(&r)

@@ -135,7 +135,7 @@ extension PlanGenerator {
                 let p = random.pick(rowPairs)
                 let columns = WarehouseContract.relation(p.relation)?.columns.filter { $0.type == .date }.map(\.name) ?? []
                 kind = .allDone(value: p.value, target: p.target, doneOn: .column(random.pick(columns)), whenEmpty: whenEmpty,
-                                paceDays: random.pick([1, 7, 14, 30, 60]))
+                                paceDays: random.pick([1, 7, 14, 30, 60, 9_500, 36_600]))
             case 1:
                 let p = random.pick(staffPairs)
                 kind = .allDone(value: p.value, target: p.target, doneOn: .metric(random.pick(dates)), whenEmpty: whenEmpty,

@@ -13,16 +13,27 @@ struct WarehouseGenerator {
     let schema: String
     /// The as-of day the warehouse was drawn around (before, during or after typical periods).
     let asOf: Day
+    /// Ids of mixed case and with Đ (`u3`, `Đ4`, `S6`), so that byte order and a language's
+    /// collation disagree.
+    let mixedIDs: Bool
     private(set) var sql = ""
     private var random: GenRandom
     private var rows: [String: [[V]]] = [:]
     private var units: [String] = []
     private var staff: [String] = []
 
-    init(seed: UInt64, schema: String = "thidua") {
+    /// Rows that share a key (NULL included) may differ in the case of a text (where byte order
+    /// and a collation disagree on which is first).
+    private let copiesDifferInCase: Bool
+
+    init(seed: UInt64, schema: String = "thidua", copiesDifferInCase: Bool = true) {
         self.schema = schema
+        self.copiesDifferInCase = copiesDifferInCase
         random = GenRandom(seed: seed)
-        asOf = Day(iso: random.pick(["2025-10-15", "2026-01-15", "2026-03-10", "2026-06-30", "2026-07-01", "2026-12-31", "2027-02-01"]))!
+        // Now and then at the ends of the contract's range: almost nothing exists yet, or everything.
+        asOf = Day(iso: random.chance(0.04) ? random.pick(["2000-01-10", "2100-12-20"])
+                   : random.pick(["2025-10-15", "2026-01-15", "2026-03-10", "2026-06-30", "2026-07-01", "2026-12-31", "2027-02-01"]))!
+        mixedIDs = random.chance(0.35)
         generate()
         sql = render()
     }
@@ -81,16 +92,26 @@ struct WarehouseGenerator {
         }
         if random.chance(0.3) { units.append("X1"); add("unit", [.text("X1"), .text("Lạ"), .text("ministry"), .null, .int(5)]) }
         if random.chance(0.3) { units.append("D99"); add("unit", [.text("D99"), .text("Mồ côi"), .text("department"), .text("U1"), .int(5)]) }
+        // Units the tree cannot place: a NULL id, a NULL kind, a department with no parent, and
+        // (in a view) a second row for an id with another kind.
+        if random.chance(0.1) { add("unit", [.null, .text("Không mã"), .text("spp_unit"), .null, .int(7)]) }
+        if random.chance(0.1) { units.append("K1"); add("unit", [.text("K1"), .null, .null, .null, .int(7)]) }
+        if random.chance(0.1) { units.append("D98"); add("unit", [.text("D98"), .text("Không cha"), .text("department"), .null, .int(4)]) }
+        if random.chance(0.15), let u = units.first(where: { $0.hasPrefix("D") || $0.hasPrefix("R") }) {
+            add("unit", [.text(u), .text("Trùng"), .text("spp_unit"), .null, headcount()])
+        }
         // Staff, a few in no known unit.
         for (i, u) in (units + units + units.prefix(random.int(0...units.count))).enumerated() {
             staff.append("s\(i + 1)")
-            add("staff", [.text("s\(i + 1)"), .text("Cán bộ \(i + 1)"), .text(random.chance(0.03) ? "nowhere" : u),
-                          code(["leader", "prosecutor", "inspector", "it", "other"], odd: "thu_ky"), bool(),
+            let unit: V = random.chance(0.03) ? .text("nowhere") : random.chance(0.02) ? .null : .text(u)
+            let role: V = random.chance(0.03) ? .null : code(["leader", "prosecutor", "inspector", "it", "other"], odd: "thu_ky")
+            add("staff", [.text("s\(i + 1)"), random.chance(0.02) ? .null : .text("Cán bộ \(i + 1)"), unit, role, bool(),
                           random.chance(0.03) ? .null : .bool(random.chance(0.9))])
         }
+        if random.chance(0.1) { add("staff", [.null, .text("Không mã"), .text(random.pick(units)), .text("prosecutor"), .bool(true), .bool(true)]) }
         for c in 1...random.int(10...120) {
-            let unit = random.chance(0.02) ? "nowhere" : random.pick(units)
-            add("case_record", [.text("c\(c)"), .text(unit), someStaff(), code(["case", "matter"], odd: "mater"), day(nullable: random.chance(0.1)),
+            let unit: V = random.chance(0.02) ? .text("nowhere") : random.chance(0.02) ? .null : .text(random.pick(units))
+            add("case_record", [copiesDifferInCase && random.chance(0.01) ? .null : .text("c\(c)"), unit, someStaff(), code(["case", "matter"], odd: "mater"), day(nullable: random.chance(0.1)),
                                 day(nullable: true), bool(), count(0...3), count(0...2), code(["open", "closed"], odd: "archived"), day()])
             if random.chance(0.8) {
                 add("procedural_document", [.text("d\(c)"), .text(random.chance(0.9) ? "c\(c)" : "c9999"), .text(random.pick(units)),
@@ -101,7 +122,10 @@ struct WarehouseGenerator {
             add("training_session", [.text("t\(t)"), .text(random.pick(units)), code(["qlahs", "ai"], odd: "law"), day(), .text("Lớp \(t)"),
                                      code(["class", "hands_on", "seminar"], odd: "webinar"), count(0...60)])
             for _ in 0..<random.int(0...3) {
-                add("training_role", [.text("t\(t)"), someStaff(), code(["trainer", "organizer", "attendee"], odd: "guest")])
+                let row: [V] = [.text("t\(t)"), someStaff(), code(["trainer", "organizer", "attendee"], odd: "guest")]
+                add("training_role", row)
+                // The same link twice, or with another role.
+                if random.chance(0.1) { add("training_role", random.chance(0.5) ? row : [row[0], row[1], .text("attendee")]) }
             }
         }
         for s in staff where random.chance(0.8) {
@@ -128,6 +152,7 @@ struct WarehouseGenerator {
             let row: [V] = [someStaff(), code(["disciplined", "under_review"], odd: "warned"), day(), day(nullable: true)]
             add("discipline", row)
             if random.chance(0.3) { add("discipline", row) }
+            if random.chance(0.2) { add("discipline", [row[0], .text("under_review"), row[2], day(nullable: true)]) }
         }
         for k in 1...random.int(1...8) {
             let kind = random.chance(0.5) ? "unit" : "staff"
@@ -147,10 +172,33 @@ struct WarehouseGenerator {
                 case "bool": copy[i] = bool()
                 case "date": copy[i] = day(nullable: true)
                 case "bigint": copy[i] = count(0...5)
-                default: break
+                default:
+                    // Text of another case: byte order and a collation disagree on which copy is first.
+                    if copiesDifferInCase, case .text(let t) = copy[i], let head = t.first, random.chance(0.5) {
+                        let h = String(head)
+                        copy[i] = .text((h == h.uppercased() ? h.lowercased() : h.uppercased()) + t.dropFirst())
+                    }
                 }
             }
             add(relation, copy)
+        }
+    }
+
+    /// An id (`U3`, `s6`, `D4`, `ds9`: letters then a number) in mixed case: every third flips its
+    /// first letter's case, and a `D` unit of another third becomes `Đ`. Any other text is kept.
+    static func mixed(_ v: V) -> V {
+        guard case .text(let t) = v else { return v }
+        let letters = t.prefix { $0.isLetter }
+        guard !letters.isEmpty, letters.count <= 2, let n = Int(t.dropFirst(letters.count)) else { return v }
+        let rest = t.dropFirst()
+        switch n % 3 {
+        case 0:
+            let head = String(t.prefix(1))
+            return .text((head == head.uppercased() ? head.lowercased() : head.uppercased()) + rest)
+        case 1 where letters == "D":
+            return .text("Đ" + rest)
+        default:
+            return v
         }
     }
 
@@ -172,7 +220,7 @@ struct WarehouseGenerator {
                     let k = key.compactMap { c in columns.firstIndex { $0.0 == c }.map { r[$0].sql } }
                     guard !k.contains("NULL"), seen.insert(k.joined(separator: "|")).inserted else { continue }
                 }
-                out += "INSERT INTO \(table) VALUES (" + r.map(\.sql).joined(separator: ", ") + ");\n"
+                out += "INSERT INTO \(table) VALUES (" + r.map { mixedIDs ? WarehouseGenerator.mixed($0).sql : $0.sql }.joined(separator: ", ") + ");\n"
             }
             if asView { out += "CREATE VIEW \(schema).\(relation) AS SELECT * FROM \(table);\n" }
         }
