@@ -55,12 +55,9 @@ struct DifferentialTests {
         #expect(cases == Self.runs * Self.plansPerWarehouse)
     }
 
-    // KNOWN DEFECT (outside the plan engine: Sources/ThiDuaWarehouse/Keys.swift): §13 reads a
-    // repeated key's first row "by key, then by PostgreSQL's row::text COLLATE "C", i.e. byte
-    // order"; KeyedSources orders by `relation::text` in the server's collation. On a server whose
-    // collation is not byte order (here ICU Vietnamese: 'u1' < 'U1'), case c1's two copies
-    // ('U1' and 'u1') keep the 'u1' one, so U1 counts 0 records instead of 1. Fix: `ORDER BY \(k),
-    // \(relation)::text COLLATE "C"` in KeyedSources.callAsFunction.
+    // §13 reads a repeated key's first row "by key, then by PostgreSQL's row::text COLLATE "C", i.e.
+    // byte order". On a server whose collation is not byte order (here ICU Vietnamese: 'u1' < 'U1'),
+    // case c1's two copies ('U1' and 'u1') must keep the 'U1' one, so U1 counts 1 record.
     @Test("a repeated key keeps its first copy in byte order, whatever the server's collation")
     func repeatedKeyByteOrder() throws {
         let db = try CollatedDatabase()
@@ -84,9 +81,7 @@ struct DifferentialTests {
         let actual = try Self.engine(plan: plan, asOf: asOf, connection: db.connection)
         // The oracle keeps ('c1', 'U1'): a plan counting every case_record gives U1 1 and u1 0.
         #expect(expected.members.first { $0.unit.id == "U1" }?.measures[all] == 1)
-        withKnownIssue("KeyedSources orders a repeated key's copies by the server's collation, not byte order (§13)") {
-            #expect(expected.differences(from: actual, plan: plan).isEmpty)
-        }
+        #expect(expected.differences(from: actual, plan: plan).isEmpty)
     }
 
     /// The engine's figures for `plan` as of `asOf`, as a nightly run computes them in-process
