@@ -45,8 +45,8 @@ public struct Column: Sendable {
         self.spec = spec
         switch type {
         case .integer: minimum = "0"
-        // Every rate's numerator counts a subset of its denominator, so it lies in [0, 1]; the one
-        // that may not (level5_rate) says so and widens its own bound.
+        // A rate lies in [0, 1] by default; the plan's dictionary widens the bound of a rate whose
+        // numerator is not a subset of its denominator (PLAN-LANGUAGE.md §8, `boundedByOne`).
         case .rate: minimum = "0"; maximum = "1"
         case .score: minimum = "0"; maximum = "100"
         default: break

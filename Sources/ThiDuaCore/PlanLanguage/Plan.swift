@@ -107,7 +107,7 @@ public struct WindowExpr: Sendable, Equatable {
     public var to: DayExpr
     /// The `windows:` entry it names, if any (for containment and generated texts).
     public var name: String?
-    /// The ends as written, e.g. `go_live` and `E` (generated dictionary texts).
+    /// The ends as written, e.g. `period_start` and `E` (generated dictionary texts).
     public var fromText: String
     public var toText: String
 
@@ -309,7 +309,7 @@ public enum PartColumn: Sendable, Equatable {
 }
 
 public struct CompositePart: Sendable, Equatable {
-    /// The column's name (`e2e_rate`, `ai_products`): `points_<part>`, `weight_<part>`.
+    /// The column's name (`<criterion>_rate`, `<criterion>_met`, a measure's id): `points_<part>`, `weight_<part>`.
     public var part: String
     public var column: PartColumn
     /// The weight in ten-thousandths of a point (weights have at most 4 decimals).

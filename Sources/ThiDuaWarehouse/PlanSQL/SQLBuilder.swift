@@ -11,7 +11,7 @@ public struct PlanSQLError: Error, Sendable, CustomStringConvertible {
 }
 
 /// One bound parameter of a compiled statement (§16.1): the text sent, the SQL type it is cast to,
-/// and what it is, for `--explain` (`2026-01-01 go_live`).
+/// and what it is, for `--explain` (`2026-07-01 period_start`).
 public struct SQLParameter: Sendable, Equatable {
     public var text: String?
     public var cast: String
@@ -25,7 +25,7 @@ public struct CompiledStatement: Sendable {
     public var title: String
     public var sql: String
     public var parameters: [SQLParameter]
-    /// Program-made column aliases and the plan declarations they compute (`m0` → `e2e_total`).
+    /// Program-made column aliases and the plan declarations they compute (`m0` → the first measure's id).
     public var aliases: [(alias: String, meaning: String)]
 
     /// The statement with its parameters bound; `replacing` sets parameters known only when it
