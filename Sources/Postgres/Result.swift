@@ -65,6 +65,16 @@ public struct Row {
         }
     }
 
+    /// The position of a column by its name, for a reader of many rows to look up once per
+    /// statement (the names are the same in every row of a result).
+    public func column(named name: String) throws(PostgresError) -> Int {
+        let quoted = name.utf8.contains(UInt8(ascii: "\""))
+            ? "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : "\"\(name)\""
+        let column = Int(PQfnumber(box.pointer, quoted))
+        guard column >= 0 else { throw PostgresError(kind: .decode, message: "result has no column named \(name)") }
+        return column
+    }
+
     /// Decodes a column by its name (every aggregate is aliased, so a statement's columns can move
     /// without breaking its reader).
     public func decode<T: PostgresDecodable>(named name: String, as type: T.Type = T.self) throws(PostgresError) -> T {

@@ -103,7 +103,7 @@ struct PlanSQLStaffTests {
                    sum(x)::numeric AS v0, 9223372036854775807::bigint AS v1
             FROM (VALUES (9223372036854775807::numeric), (9223372036854775807::numeric)) t(x)
             """)
-        let row = try statement.decode(rows[0])
+        let row = try statement.decode(rows[0], try StaffColumns(rows[0], metrics: 2))
         #expect(row.values == [.int(nil), .int(Int.max)])
         #expect(row.overflowed == [0])
         let (value, overflowed) = try ExactInt.decode(rows[0], "v0")

@@ -104,7 +104,11 @@ func planDayText(_ e: DayExpr, _ plan: Plan) -> String { plan.text(of: e) }
 enum ExactInt {
     /// Nil for NULL (`.some(nil)` is an overflow): `decode` tells the two apart.
     static func decode(_ row: Row, _ column: String) throws(PostgresError) -> (value: Int?, overflowed: Bool) {
-        guard let text = try row.decode(named: column, as: String?.self) else { return (nil, false) }
+        try decode(row, try row.column(named: column))
+    }
+
+    static func decode(_ row: Row, _ column: Int) throws(PostgresError) -> (value: Int?, overflowed: Bool) {
+        guard let text = try row.decode(column, as: String?.self) else { return (nil, false) }
         if let v = Int(text) { return (v, false) }
         return (nil, true)
     }

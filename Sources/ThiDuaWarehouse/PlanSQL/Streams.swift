@@ -9,9 +9,12 @@ extension StaffStatement {
         let ownerOf = units.map { owners[$0] ?? "" }
         var owner: String?? = .none
         var group: [StaffRow] = []
+        var columns: StaffColumns?
         try c.stream(statement.query(replacing: [0: units.postgresText ?? "{}", 1: ownerOf.postgresText ?? "{}"])) { row in
-            let r = try decode(row)
-            let o: String? = try row.decode(named: "owner")
+            let positions = try columns ?? StaffColumns(row, metrics: kinds.count)
+            columns = positions
+            let r = try decode(row, positions)
+            let o: String? = try row.decode(positions.owner)
             if let current = owner, current != o {
                 try body(current, group)
                 group.removeAll(keepingCapacity: true)
@@ -24,29 +27,49 @@ extension StaffStatement {
 
     /// One staff row: each metric from its column `v<i>`; an integer that does not fit 64 bits is
     /// empty and listed in `overflowed` (§14).
-    func decode(_ row: Row) throws(PostgresError) -> StaffRow {
+    func decode(_ row: Row, _ p: StaffColumns) throws(PostgresError) -> StaffRow {
         var values: [MetricValue] = []
+        values.reserveCapacity(kinds.count)
         var overflowed: [Int] = []
         for (i, kind) in kinds.enumerated() {
             switch kind {
             case .weeksIn:
                 values.append(.int(constants[i]))
             case .exists:
-                values.append(.bool(try row.decode(named: "v\(i)", as: Bool?.self) ?? false))
+                values.append(.bool(try row.decode(p.values[i], as: Bool?.self) ?? false))
             case .firstDay:
-                values.append(.date(try row.decode(named: "v\(i)", as: Day?.self)))
+                values.append(.date(try row.decode(p.values[i], as: Day?.self)))
             case .count, .sum, .latest, .distinctWeeks:
-                let (v, o) = try ExactInt.decode(row, "v\(i)")
+                let (v, o) = try ExactInt.decode(row, p.values[i])
                 if o { overflowed.append(i) }
                 values.append(.int(v))
             }
         }
         // A NULL role or direct_worker prints as '' / false; conditions see it as NULL (§5.2).
-        let role: String? = try row.decode(named: "role")
-        let direct: Bool? = try row.decode(named: "direct_worker")
-        return StaffRow(staffID: try row.decode(named: "staff_id"), fullName: try row.decode(named: "full_name"),
-                        unitID: try row.decode(named: "unit_id"), roleText: role ?? "", directWorker: direct ?? false,
+        let role: String? = try row.decode(p.role)
+        let direct: Bool? = try row.decode(p.directWorker)
+        return StaffRow(staffID: try row.decode(p.staffID), fullName: try row.decode(p.fullName),
+                        unitID: try row.decode(p.unitID), roleText: role ?? "", directWorker: direct ?? false,
                         values: values, overflowed: overflowed, roleIsNull: role == nil, directWorkerIsNull: direct == nil)
+    }
+}
+
+/// Where the staff statement's columns are, looked up by name once per statement (the metric `i`
+/// is column `v<i>`; `weeks_in` has none).
+struct StaffColumns {
+    let staffID, fullName, unitID, role, directWorker, owner: Int
+    let values: [Int]
+
+    init(_ row: Row, metrics: Int) throws(PostgresError) {
+        staffID = try row.column(named: "staff_id")
+        fullName = try row.column(named: "full_name")
+        unitID = try row.column(named: "unit_id")
+        role = try row.column(named: "role")
+        directWorker = try row.column(named: "direct_worker")
+        owner = try row.column(named: "owner")
+        var values: [Int] = []
+        for i in 0..<metrics { values.append((try? row.column(named: "v\(i)")) ?? -1) }
+        self.values = values
     }
 }
 
@@ -95,19 +118,41 @@ struct RecordsStatement: Sendable {
     }
 
     func stream(_ c: Connection, _ body: (QualityRecord) throws -> Void) throws {
+        var columns: RecordColumns?
         try c.stream(statement.query()) { row in
             var problems: [String] = []
-            for (k, code) in self.problems.enumerated() where try row.decode(named: "q\(k)", as: Bool.self) {
+            let p = try columns ?? RecordColumns(row, problems: self.problems.count)
+            columns = p
+            for (k, code) in self.problems.enumerated() where try row.decode(p.problems[k], as: Bool.self) {
                 problems.append(code)
             }
             // An accepted_on of -infinity (an anomaly of the contract) is shown as the earliest
             // day a statement binds, rather than stopping the run.
-            let day = try row.decode(named: "accepted_day", as: Int?.self).map(Day.init(ordinal:)) ?? SQLBuilder.earliest
-            try body(QualityRecord(unitID: try row.decode(named: "unit_id"), caseID: try row.decode(named: "case_id"),
-                                   prosecutorID: try row.decode(named: "prosecutor_id"), acceptedOn: day, problems: problems,
-                                   missingRequiredFields: try ExactInt.decode(row, "missing_required_fields").value ?? 0,
-                                   errorCount: try ExactInt.decode(row, "error_count").value ?? 0,
-                                   lastUpdatedOn: try row.decode(named: "last_updated_on")))
+            let day = try row.decode(p.acceptedDay, as: Int?.self).map(Day.init(ordinal:)) ?? SQLBuilder.earliest
+            try body(QualityRecord(unitID: try row.decode(p.unitID), caseID: try row.decode(p.caseID),
+                                   prosecutorID: try row.decode(p.prosecutorID), acceptedOn: day, problems: problems,
+                                   missingRequiredFields: try ExactInt.decode(row, p.missing).value ?? 0,
+                                   errorCount: try ExactInt.decode(row, p.errors).value ?? 0,
+                                   lastUpdatedOn: try row.decode(p.lastUpdated)))
         }
+    }
+}
+
+/// Where the records statement's columns are, looked up by name once per statement.
+struct RecordColumns {
+    let unitID, caseID, prosecutorID, acceptedDay, missing, errors, lastUpdated: Int
+    let problems: [Int]
+
+    init(_ row: Row, problems count: Int) throws(PostgresError) {
+        unitID = try row.column(named: "unit_id")
+        caseID = try row.column(named: "case_id")
+        prosecutorID = try row.column(named: "prosecutor_id")
+        acceptedDay = try row.column(named: "accepted_day")
+        missing = try row.column(named: "missing_required_fields")
+        errors = try row.column(named: "error_count")
+        lastUpdated = try row.column(named: "last_updated_on")
+        var problems: [Int] = []
+        for k in 0..<count { problems.append(try row.column(named: "q\(k)")) }
+        self.problems = problems
     }
 }
