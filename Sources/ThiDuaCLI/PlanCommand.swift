@@ -112,7 +112,7 @@ struct PlanConvertCommand: ParsableCommand {
             throw PlanExit.unreadable
         }
         let plan: LegacyPlan
-        do { plan = try LegacyPlanFile.load(path: old) } catch {
+        do { plan = try LegacyPlanFile.load(path: old, names: try PlanConvert.legacyNames()) } catch {
             printError("\(error)")
             throw PlanExit.invalid
         }

@@ -35,18 +35,19 @@ public struct LegacyPlan: Sendable, Equatable {
     public var proficiencyWindowDays: Int
     public var proficiencyMinActions: Int
     public var quotas: Quotas
-    public var compositeWeights: [LegacyCompositePart: Decimal]
-    public var individualWeights: [IndividualPart: Decimal]
+    /// Weight per composite part and per individual score part, by the part's name.
+    public var compositeWeights: [String: Decimal]
+    public var individualWeights: [String: Decimal]
     /// The plan's clause behind each milestone ("II.1", "III.1.1"), for readers of milestones.csv;
     /// optional in the plan file.
-    public var milestoneClauses: [LegacyMilestoneKind: String] = [:]
+    public var milestoneClauses: [String: String] = [:]
     public var levelScaleMax: Int
 
     public init(name: String, title: String, periodStart: Day, periodEnd: Day, infraDeadline: Day, goLive: Day,
                 retroFrom: Day, retroTo: Day, retroDeadline: Day, proficiencyDeadline: Day, luyenaiCutoff: Day,
                 luyenaiLevelTarget: Int, e2ePriorityRate: Fraction, dossierDeadline: Day, staleDays: Int,
                 proficiencyWindowDays: Int, proficiencyMinActions: Int, quotas: Quotas,
-                compositeWeights: [LegacyCompositePart: Decimal], individualWeights: [IndividualPart: Decimal],
+                compositeWeights: [String: Decimal], individualWeights: [String: Decimal],
                 levelScaleMax: Int) {
         self.name = name
         self.title = title
@@ -72,31 +73,17 @@ public struct LegacyPlan: Sendable, Equatable {
     }
 }
 
-/// The parts of the composite standing (SPEC §4.4), in the order reports list them: five rates
-/// (capped at 1), two training thresholds (III.1.1, III.2.1), and "ai_products ≥ 1": at least one AI
-/// product in regular use (III.2.1).
-public enum LegacyCompositePart: String, CaseIterable, Sendable {
-    case e2eRate = "e2e_rate", retroRate = "retro_rate", qualityRate = "quality_rate", signatureRate = "signature_rate"
-    case level5Rate = "level5_rate", qlahsTrainingMet = "qlahs_training_met", aiTrainingMet = "ai_training_met"
-    case aiProducts = "ai_products"
-}
+/// The names a value-only file's tables must hold: its `composite_weights` and `individual_weights`
+/// keys and the milestones `milestone_clauses` may name. They are the built-in plan 251's own parts
+/// and milestones (`thidua plan convert` passes them), so no Swift file lists them.
+public struct LegacyPlanNames: Sendable {
+    public var compositeParts: [String]
+    public var scoreParts: [String]
+    public var milestones: [String]
 
-/// The parts of the individual score (SPEC §4.5).
-public enum IndividualPart: String, CaseIterable, Sendable {
-    /// × cases_e2e / bloc max.
-    case casesE2E = "cases_e2e"
-    /// cases_total > 0 and no stale and no error record (III.1.2 "không để tồn đọng … sai sót").
-    case cleanRecord = "clean_record"
-    /// × min(level_now, level_scale_max) / level_scale_max (III.2.2).
-    case level = "level"
-    /// trainings_led ≥ 1 or core group member (III.1.2, III.2.2).
-    case trainerOrCore = "trainer_or_core"
-    /// initiatives_recognized ≥ 1.
-    case initiative = "initiative"
-}
-
-/// The seven milestones of thidua 0.4 (`milestone_clauses` keys of a value-only plan file).
-public enum LegacyMilestoneKind: String, Sendable, CaseIterable {
-    case infraReady = "infra_ready", retroEntry = "retro_entry", e2eFull = "e2e_full", proficiency
-    case luyenaiParticipation = "luyenai_participation", qlahsTraining = "qlahs_training", aiTraining = "ai_training"
+    public init(compositeParts: [String], scoreParts: [String], milestones: [String]) {
+        self.compositeParts = compositeParts
+        self.scoreParts = scoreParts
+        self.milestones = milestones
+    }
 }

@@ -5,16 +5,16 @@ import Yams
 /// Value-only plan files of thidua 0.4 (SPEC §2's keys): YAML, every key but `milestone_clauses`
 /// required, unknown keys refused. Read only by `thidua plan convert`.
 public enum LegacyPlanFile {
-    /// Reads a plan file from disk.
-    public static func load(path: String) throws(ConfigError) -> LegacyPlan {
-        try plan(from: try MappingReader.load(path: path), file: path)
+    /// Reads a plan file from disk; `names` are the weight tables' and clauses' keys.
+    public static func load(path: String, names: LegacyPlanNames) throws(ConfigError) -> LegacyPlan {
+        try plan(from: try MappingReader.load(path: path), file: path, names: names)
     }
 
-    public static func parse(_ text: String, file: String) throws(ConfigError) -> LegacyPlan {
-        try plan(from: try MappingReader.document(text: text, file: file), file: file)
+    public static func parse(_ text: String, file: String, names: LegacyPlanNames) throws(ConfigError) -> LegacyPlan {
+        try plan(from: try MappingReader.document(text: text, file: file), file: file, names: names)
     }
 
-    static func plan(from reader: MappingReader, file: String) throws(ConfigError) -> LegacyPlan {
+    static func plan(from reader: MappingReader, file: String, names: LegacyPlanNames) throws(ConfigError) -> LegacyPlan {
         var r = reader
         let name = try r.scalar("name")
         let title = try r.optionalScalar("title") ?? name
@@ -64,12 +64,12 @@ public enum LegacyPlanFile {
         }
         try q.finish()
 
-        let composite = try weights(&r, "composite_weights", LegacyCompositePart.allCases.map(\.rawValue), file: file)
-        let individual = try weights(&r, "individual_weights", IndividualPart.allCases.map(\.rawValue), file: file)
-        var clauses: [LegacyMilestoneKind: String] = [:]
+        let composite = try weights(&r, "composite_weights", names.compositeParts, file: file)
+        let individual = try weights(&r, "individual_weights", names.scoreParts, file: file)
+        var clauses: [String: String] = [:]
         if r.has("milestone_clauses") {
             var m = try r.mapping("milestone_clauses")
-            for k in LegacyMilestoneKind.allCases { clauses[k] = try m.optionalScalar(k.rawValue) }
+            for k in names.milestones { clauses[k] = try m.optionalScalar(k) }
             try m.finish()
         }
         try r.finish()
@@ -94,8 +94,7 @@ public enum LegacyPlanFile {
             proficiencyWindowDays: window, proficiencyMinActions: minActions,
             quotas: Quotas(collectiveShare: share, collectiveRounding: rounding, individualPerSPPUnit: perSPP,
                            individualProvincialTiers: tiers),
-            compositeWeights: Dictionary(uniqueKeysWithValues: composite.map { (LegacyCompositePart(rawValue: $0.key)!, $0.value) }),
-            individualWeights: Dictionary(uniqueKeysWithValues: individual.map { (IndividualPart(rawValue: $0.key)!, $0.value) }),
+            compositeWeights: composite, individualWeights: individual,
             levelScaleMax: scaleMax)
         plan.milestoneClauses = clauses
         return plan

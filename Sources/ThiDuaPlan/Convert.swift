@@ -6,11 +6,13 @@ import ThiDuaCore
 /// becomes the language-1 plan 251 (the §19 listing) with the old file's dates, thresholds,
 /// weights, quotas and milestone clauses substituted. A missing milestone clause takes plan 251's.
 public enum PlanConvert {
-    /// Plan 251's clauses, for the milestones the old file does not name.
-    static let clauses: [LegacyMilestoneKind: String] = [
-        .infraReady: "II.1", .retroEntry: "II.1", .e2eFull: "I.1, II.1", .proficiency: "II.1",
-        .luyenaiParticipation: "II.2", .qlahsTraining: "III.1.1", .aiTraining: "III.2.1",
-    ]
+    /// The keys a value-only file's tables hold: the built-in plan 251's composite parts, score
+    /// parts and milestones.
+    public static func legacyNames() throws(PlanLoadError) -> LegacyPlanNames {
+        let plan = try PlanReader.shipped().plan
+        return LegacyPlanNames(compositeParts: plan.composite.map(\.part), scoreParts: plan.score.map(\.id),
+                               milestones: plan.milestones.map(\.id))
+    }
 
     /// The shipped plan's text no longer has a place a value of the old file goes (a defect of
     /// thidua: a test converts 0.4.0's file).
@@ -50,24 +52,24 @@ public enum PlanConvert {
         try put(#"(actions_30d: \{gte: )\d+"#, String(old.proficiencyMinActions))
         try put(#"(priority_at: )[0-9.]+"#, decimal(old.e2ePriorityRate))
         try put(#"(scaled: level_now, max: )\d+"#, String(old.levelScaleMax))
-        for part in LegacyCompositePart.allCases {
-            try put("(\\{part: \(part.rawValue), weight: )[0-9.]+", number(old.compositeWeights[part] ?? 0))
+        for (part, weight) in old.compositeWeights.sorted(by: { $0.key < $1.key }) {
+            try put("(\\{part: \(part), weight: )[0-9.]+", number(weight))
         }
-        for part in IndividualPart.allCases {
-            try put("(\\{part: \(part.rawValue), weight: )[0-9.]+", number(old.individualWeights[part] ?? 0))
+        for (part, weight) in old.individualWeights.sorted(by: { $0.key < $1.key }) {
+            try put("(\\{part: \(part), weight: )[0-9.]+", number(weight))
         }
         try put(#"^(  collective_share: )[0-9.]+"#, number(old.quotas.collectiveShare))
         try put(#"^(  collective_rounding: )[a-z]+"#, old.quotas.collectiveRounding.rawValue)
         try put(#"^(  individual_per_spp_unit: )\d+"#, String(old.quotas.individualPerSPPUnit))
         try put(#"^(  individual_provincial:)[^\n]*\n(?:    - [^\n]*\n)+"#, " " + tiers(old.quotas) + "\n")
-        // A milestone's clause, within the milestones (criteria share some ids).
+        // A milestone's clause, within the milestones (criteria share some ids); a milestone the old
+        // file does not name keeps the built-in plan's clause.
         guard let start = text.range(of: "\nmilestones:"), let end = text.range(of: "\nquotas:", range: start.upperBound..<text.endIndex) else {
             throw TemplateDrift(pattern: "milestones: … quotas:")
         }
         var milestones = String(text[start.lowerBound..<end.lowerBound])
-        for kind in LegacyMilestoneKind.allCases {
-            try put("(\\{id: \(kind.rawValue), kind: [^{]*?clause: )\"[^\"]*\"", q(old.milestoneClauses[kind] ?? clauses[kind] ?? ""),
-                    in: &milestones)
+        for (id, clause) in old.milestoneClauses.sorted(by: { $0.key < $1.key }) {
+            try put("(\\{id: \(id), kind: [^{]*?clause: )\"[^\"]*\"", q(clause), in: &milestones)
         }
         text.replaceSubrange(start.lowerBound..<end.lowerBound, with: milestones)
         return """

@@ -43,7 +43,8 @@ import ThiDuaCore
     }
 
     @Test func todaysValueOnlyPlanConvertsToTheShippedPlan() throws {
-        let old = try LegacyPlanFile.load(path: "\(repositoryRoot)/Tests/fixtures/plan-251-value-only-0.4.0.yaml")
+        let old = try LegacyPlanFile.load(path: "\(repositoryRoot)/Tests/fixtures/plan-251-value-only-0.4.0.yaml",
+                                          names: try PlanConvert.legacyNames())
         let converted = try #require(checked(PlanConvert.languageOne(from: old), file: "converted.yaml"))
         #expect(converted.warnings.isEmpty)
         let shipped = try PlanReader.load(path: "\(repositoryRoot)/plans/251-KH-VKSTC.yaml")
@@ -61,7 +62,7 @@ import ThiDuaCore
             #expect(text.contains(a), "\(a)")
             text = text.replacingOccurrences(of: a, with: b)
         }
-        let old = try LegacyPlanFile.parse(text, file: "old.yaml")
+        let old = try LegacyPlanFile.parse(text, file: "old.yaml", names: try PlanConvert.legacyNames())
         let plan = try #require(checked(PlanConvert.languageOne(from: old), file: "converted.yaml")).plan
         #expect(plan.name == "251/KH-VKSTC (sửa đổi)")
         #expect(plan.days.first { $0.id == "stale_cutoff" }?.text == "E - 45d")
