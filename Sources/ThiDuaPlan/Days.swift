@@ -8,12 +8,7 @@ extension PlanChecker {
 
     func readDates(_ top: MapView) {
         let path = top.path.key("dates")
-        guard let node = require(top, "dates") else { incomplete = true; return }
-        guard let entries = node.entries else {
-            error("value_type", node.pos, path, "expected the named days (a mapping id → day)")
-            incomplete = true
-            return
-        }
+        guard let (node, entries) = requiredEntries(top, "dates", expected: "the named days (a mapping id → day)") else { return }
         var syntax: [DaySyntax?] = []
         for (i, e) in entries.enumerated() {
             dayNodes.append(e.value)
@@ -138,12 +133,7 @@ extension PlanChecker {
 
     func readWindows(_ top: MapView) {
         let path = top.path.key("windows")
-        guard let node = require(top, "windows") else { incomplete = true; return }
-        guard let entries = node.entries else {
-            error("value_type", node.pos, path, "expected the named windows (a mapping id → [from, to])")
-            incomplete = true
-            return
-        }
+        guard let (_, entries) = requiredEntries(top, "windows", expected: "the named windows (a mapping id → [from, to])") else { return }
         for (i, e) in entries.enumerated() {
             guard let k = e.key else { error("value_type", e.keyPos, path.key("?"), "a window's name must be an id"); continue }
             if !PlanChecker.isID(k) {
@@ -188,3 +178,18 @@ extension PlanChecker {
         return (w, to.dBounded)
     }
 }
+
+extension PlanChecker {
+    /// A required mapping of named declarations (`dates:`, `windows:`) and its entries; nil (and
+    /// the check marked incomplete) when the key is missing or holds no mapping.
+    func requiredEntries(_ top: MapView, _ key: String, expected: String) -> (YNode, [YEntry])? {
+        guard let node = require(top, key) else { incomplete = true; return nil }
+        guard let entries = node.entries else {
+            error("value_type", node.pos, top.path.key(key), "expected \(expected)")
+            incomplete = true
+            return nil
+        }
+        return (node, entries)
+    }
+}
+
