@@ -16,6 +16,7 @@ for d in days:
     o, n = f"{old_root}/{d}", f"{new_root}/{d}"
     files = sorted(os.path.relpath(os.path.join(r, f), o) for r, _, fs in os.walk(o) for f in fs if f.endswith(".csv"))
     nfiles = sorted(os.path.relpath(os.path.join(r, f), n) for r, _, fs in os.walk(n) for f in fs if f.endswith(".csv"))
+    if not files: print(d, "no CSV files in", o); bad += 1
     if files != nfiles: print(d, "file lists differ", set(files) ^ set(nfiles)); bad += 1
     same = halves = 0
     for f in files:

@@ -19,10 +19,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD` strictly (a real calendar day); nil otherwise.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Read from the UTF-8 bytes: the warehouse hands every date as text, one per row and column.
+        var text = text
+        let parsed = text.withUTF8 { b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ from: Int, _ to: Int) -> Int? {
+                var v = 0
+                for i in from..<to {
+                    let digit = b[i] &- 0x30
+                    guard digit < 10 else { return nil }
+                    v = v * 10 + Int(digit)
+                }
+                return v
+            }
+            guard let y = number(0, 4), let m = number(5, 7), let d = number(8, 10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parsed else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

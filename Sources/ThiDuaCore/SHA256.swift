@@ -21,27 +21,29 @@ public final class SHA256 {
     public init() {}
 
     public func update(_ data: Data) {
-        length += UInt64(data.count)
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            var bytes = raw.bindMemory(to: UInt8.self)[...]
-            // Fill a pending partial block first.
-            if !pending.isEmpty {
-                let take = min(64 - pending.count, bytes.count)
-                pending.append(contentsOf: bytes.prefix(take))
-                bytes = bytes.dropFirst(take)
-                if pending.count == 64 {
-                    pending.withUnsafeBufferPointer { block($0, 0) }
-                    pending.removeAll(keepingCapacity: true)
-                }
+        data.withUnsafeBytes { update($0) }
+    }
+
+    public func update(_ raw: UnsafeRawBufferPointer) {
+        length += UInt64(raw.count)
+        var bytes = raw.bindMemory(to: UInt8.self)[...]
+        // Fill a pending partial block first.
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, bytes.count)
+            pending.append(contentsOf: bytes.prefix(take))
+            bytes = bytes.dropFirst(take)
+            if pending.count == 64 {
+                pending.withUnsafeBufferPointer { block($0, 0) }
+                pending.removeAll(keepingCapacity: true)
             }
-            let base = UnsafeBufferPointer(rebasing: bytes)
-            var offset = 0
-            while base.count - offset >= 64 {
-                block(base, offset)
-                offset += 64
-            }
-            if offset < base.count { pending.append(contentsOf: base[offset...]) }
         }
+        let base = UnsafeBufferPointer(rebasing: bytes)
+        var offset = 0
+        while base.count - offset >= 64 {
+            block(base, offset)
+            offset += 64
+        }
+        if offset < base.count { pending.append(contentsOf: base[offset...]) }
     }
 
     /// The lowercase hex digest; the object must not be used afterwards.

@@ -17,9 +17,10 @@ final class TableOutput: @unchecked Sendable {
         self.sheet = sheet
     }
 
-    func write(_ cells: [CSVCell]) throws {
-        try csv.write(cells)
-        try sheet.write(cells)
+    func write(_ cells: [CSVCell], normalized: Bool = false) throws {
+        let cells = normalized ? cells : cells.map(\.normalized)
+        try csv.write(cells, normalized: true)
+        try sheet.write(cells, normalized: true)
     }
 }
 
@@ -96,13 +97,14 @@ struct RunWriter {
             let cells = try tables.qualityRow(unitID: r.unitID, caseID: r.caseID, prosecutorID: r.prosecutorID, acceptedOn: r.acceptedOn,
                                               problems: r.problems, missingRequiredFields: r.missingRequiredFields,
                                               errorCount: r.errorCount, lastUpdatedOn: r.lastUpdatedOn)
-            try out.write(cells)
+            let normalized = cells.map(\.normalized)
+            try out.write(normalized, normalized: true)
             if unitWriter?.unit != r.unitID {
                 if let u = unitWriter { try closeCSV(u.path, u.writer) }
                 let path = "units/\(unitFileName(r.unitID)).records.csv"
                 unitWriter = (r.unitID, path, try openCSV(path, dictionary.qualityRecords.header))
             }
-            try unitWriter?.writer.write(cells)
+            try unitWriter?.writer.write(normalized, normalized: true)
             let problems = summary.indices(of: r.problems)
             summary.add(unit: r.unitID, problems: problems,
                         shown: PlanQualitySummary.Shown(caseID: r.caseID, prosecutorID: r.prosecutorID ?? "", acceptedOn: r.acceptedOn,

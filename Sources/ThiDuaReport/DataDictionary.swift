@@ -68,8 +68,22 @@ public struct DataTable: Sendable {
     public let rows: String
     public let primaryKey: [String]
     public let columns: [Column]
+    /// The column names, in order.
+    public let header: [String]
+    /// Each column's position by name (the first, should a name repeat), for rows built by name.
+    public let positions: [String: Int]
     public var file: String { "csv/\(id).csv" }
-    public var header: [String] { columns.map(\.name) }
+
+    public init(id: String, rows: String, primaryKey: [String], columns: [Column]) {
+        self.id = id
+        self.rows = rows
+        self.primaryKey = primaryKey
+        self.columns = columns
+        header = columns.map(\.name)
+        var positions: [String: Int] = [:]
+        for (i, name) in header.enumerated() where positions[name] == nil { positions[name] = i }
+        self.positions = positions
+    }
 }
 
 public enum DataDictionary {

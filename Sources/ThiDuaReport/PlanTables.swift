@@ -38,13 +38,18 @@ public struct PlanTables: Sendable {
 
     /// The cells of a row put in the table's header order.
     public static func ordered(_ cells: [String: CSVCell], by table: DataTable) throws -> [CSVCell] {
-        let header = table.header
-        let known = Set(header)
-        if let extra = cells.keys.filter({ !known.contains($0) }).sorted().first {
-            throw PlanRowError(table: table.id, column: extra, problem: .extraCell)
+        var row = [CSVCell?](repeating: nil, count: table.header.count)
+        var extra: String?
+        for (name, cell) in cells {
+            if let i = table.positions[name] {
+                row[i] = cell
+            } else if extra.map({ name < $0 }) ?? true {
+                extra = name
+            }
         }
-        return try header.map { name in
-            guard let cell = cells[name] else { throw PlanRowError(table: table.id, column: name, problem: .missingCell) }
+        if let extra { throw PlanRowError(table: table.id, column: extra, problem: .extraCell) }
+        return try row.enumerated().map { i, cell in
+            guard let cell = cell ?? cells[table.header[i]] else { throw PlanRowError(table: table.id, column: table.header[i], problem: .missingCell) }
             return cell
         }
     }

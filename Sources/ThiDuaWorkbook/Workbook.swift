@@ -131,9 +131,10 @@ public final class Sheet: @unchecked Sendable {
         row = 1
     }
 
-    /// Writes one row of cells typed by the table's columns.
-    public func write(_ cells: [CSVCell]) throws(WorkbookError) {
-        try workbook.locked { () throws(WorkbookError) in try writeLocked(cells) }
+    /// Writes one row of cells typed by the table's columns; `normalized` says its text cells are NFC
+    /// already (`CSVCell.normalized`).
+    public func write(_ cells: [CSVCell], normalized: Bool = false) throws(WorkbookError) {
+        try workbook.locked { () throws(WorkbookError) in try writeLocked(cells, normalized: normalized) }
     }
 
     /// Sets the filter and the column widths.
@@ -141,7 +142,7 @@ public final class Sheet: @unchecked Sendable {
         try? workbook.locked { () throws(WorkbookError) in finishLocked() }
     }
 
-    func writeLocked(_ cells: [CSVCell]) throws(WorkbookError) {
+    func writeLocked(_ cells: [CSVCell], normalized: Bool = false) throws(WorkbookError) {
         if Int(row) >= workbook.maxRows {
             finishLocked()
             part += 1
@@ -149,7 +150,7 @@ public final class Sheet: @unchecked Sendable {
             startPart()
         }
         for (i, cell) in cells.enumerated() where i < columns.count {
-            let rc = write(cell, column: i)
+            let rc = write(cell, column: i, normalized: normalized)
             guard rc == LXW_NO_ERROR else {
                 throw WorkbookError(message: "cannot write row \(row + 1), column \(columns[i].name) of sheet \(name): \(String(cString: lxw_strerror(rc)))")
             }
@@ -164,13 +165,13 @@ public final class Sheet: @unchecked Sendable {
         }
     }
 
-    private func write(_ cell: CSVCell, column i: Int) -> lxw_error {
+    private func write(_ cell: CSVCell, column i: Int, normalized: Bool) -> lxw_error {
         let col = UInt16(i)
         switch cell {
         case .empty:
             return LXW_NO_ERROR
         case .text(let s):
-            return string(s, column: i)
+            return string(s, column: i, normalized: normalized)
         case .number(let s):
             let b = workbook
             switch columns[i].type {
@@ -205,11 +206,11 @@ public final class Sheet: @unchecked Sendable {
     }
 
     /// A string cell, never a formula (no leading apostrophe either: the cell is text already).
-    private func string(_ s: String, column i: Int) -> lxw_error {
+    private func string(_ s: String, column i: Int, normalized: Bool = false) -> lxw_error {
         // ASCII is NFC already and one column per byte: skip Foundation's normalisation and the
         // grapheme count for most cells (they were a tenth of the job's time at scale 1).
         let ascii = s.utf8.allSatisfy { $0 < 0x80 }
-        var text = ascii ? s : s.precomposedStringWithCanonicalMapping
+        var text = ascii || normalized ? s : s.precomposedStringWithCanonicalMapping
         if text.utf8.count > Sheet.maxText, text.unicodeScalars.count > Sheet.maxText {
             text = String(String.UnicodeScalarView(text.unicodeScalars.prefix(Sheet.maxText - 1))) + "…"
         }
