@@ -110,6 +110,34 @@ def timed(args, **kw):
     return time.perf_counter() - t, r
 
 
+def write_floor(run, copy):
+    """The write floor (issue 24): the job's own published run copied into a fresh folder on the same
+    filesystem (`cp -a`), then `sync -f`; seconds for both."""
+    shutil.rmtree(copy, ignore_errors=True)
+    t = time.perf_counter()
+    sh(["cp", "-a", run, copy])
+    sh(["sync", "-f", copy])
+    secs = time.perf_counter() - t
+    shutil.rmtree(copy, ignore_errors=True)
+    return secs
+
+
+def per_row(manifest):
+    """The job's per-row costs in microseconds, from its manifest: each streaming phase over what it
+    wrote (staff rows, records to fix, HTML pages)."""
+    d = manifest["durations_seconds"]
+    rows = {f["path"]: f.get("rows", 0) for f in manifest["files"]}
+    pages = sum(1 for f in manifest["files"] if f["path"].endswith(".html"))
+    out = {}
+    if rows.get("csv/staff_metrics.csv"):
+        out["staff row"] = d.get("staff", 0) / rows["csv/staff_metrics.csv"] * 1e6
+    if rows.get("csv/data_quality_records.csv"):
+        out["record to fix"] = d.get("quality_records", 0) / rows["csv/data_quality_records.csv"] * 1e6
+    if pages:
+        out["page"] = d.get("html", 0) / pages * 1e6
+    return out
+
+
 def main():
     print("bench: building the release binary …", file=sys.stderr, flush=True)
     sh(["swift", "build", "-c", "release", "--product", "thidua"], cwd=ROOT)
@@ -129,8 +157,8 @@ def main():
             f.write(sql_floor_script(trace))
         sizes[s] = {r: int(psql(db, "-At", "-c", f"SELECT count(*) FROM thidua.{r}").stdout) for r in RELATIONS}
     scan_sql = "\n".join(f"SELECT count(*) FROM thidua.{r};" for r in RELATIONS)
-    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "naive": [], "phases": [], "stmts": [], "base": [],
-                   "basejob": [], "baserss": []} for s in SCALES}
+    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "write": [], "naive": [], "phases": [], "stmts": [], "base": [],
+                   "basejob": [], "baserss": [], "rows": [], "baserows": []} for s in SCALES}
     base_traces = {}
     if baseline:
         for s, db in dbs.items():
@@ -146,7 +174,10 @@ def main():
             results[s]["job"].append(secs)
             results[s]["rss"].append(rss / 1024)
             with open(f"{out}/{AS_OF}/manifest.json") as f:
-                results[s]["phases"].append(json.load(f)["durations_seconds"])
+                manifest = json.load(f)
+            results[s]["phases"].append(manifest["durations_seconds"])
+            results[s]["rows"].append(per_row(manifest))
+            results[s]["write"].append(write_floor(f"{out}/{AS_OF}", f"{work}/copy-{s}"))
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-f", scripts[s]])
             results[s]["sql"].append(secs)
             results[s]["stmts"].append(statement_times(db, f"{work}/trace-{s}.jsonl"))
@@ -158,6 +189,8 @@ def main():
                                  "--out", f"{work}/out-base-{s}", "--force"])
                 results[s]["basejob"].append(secs)
                 results[s]["baserss"].append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024)
+                with open(f"{work}/out-base-{s}/{AS_OF}/manifest.json") as f:
+                    results[s]["baserows"].append(per_row(json.load(f)))
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-c", scan_sql])
             results[s]["scan"].append(secs)
             secs, _ = timed([sys.executable, f"{ROOT}/bench/naive_peer.py", f"dbname={db}", AS_OF, f"{work}/naive-{s}.csv"])
@@ -187,6 +220,28 @@ def main():
             base, job = med(r["basejob"]), med(r["job"])
             lines.append(f"| {s} | {cell(r['basejob'])} | {cell(r['baserss'], 'MiB')} | {base / med(r['sql']):.2f} "
                          f"| {base / med(r['scan']):.2f} | {job / base:.2f} |")
+    floor_lines = ["| scale | job wall | scan floor | write floor (cp -a + sync -f) | job / (scan + write) | target ≤ 2 |",
+                   "|---|---|---|---|---|---|"]
+    floor_verdicts = []
+    for s in SCALES:
+        r = results[s]
+        ratio = med(r["job"]) / (med(r["scan"]) + med(r["write"]))
+        floor_verdicts.append((s, ratio <= 2))
+        floor_lines.append(f"| {s} | {cell(r['job'])} | {cell(r['scan'])} | {cell(r['write'])} | {ratio:.2f} | {'met' if ratio <= 2 else 'MISSED'} |")
+    row_lines = ["| scale | cost | " + ("before (BENCH_BASELINE) | " if baseline else "") + "now |",
+                 "|---|---|" + ("---|" if baseline else "") + "---|"]
+    for s in SCALES:
+        r = results[s]
+        for label in ("staff row", "record to fix", "page"):
+            now = [x[label] for x in r["rows"] if label in x]
+            if not now:
+                continue
+            cells = []
+            if baseline:
+                b = [x[label] for x in r["baserows"] if label in x]
+                cells.append(f"{med(b):.1f} µs" if b else "—")
+            cells.append(f"{med(now):.1f} µs")
+            row_lines.append(f"| {s} | per {label} | " + " | ".join(cells) + " |")
     rss_ratio = ""
     if "1" in results and "5" in results:
         ratio = med(results["5"]["rss"]) / med(results["1"]["rss"])
@@ -220,6 +275,8 @@ def main():
     machine = f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB, {platform.platform()}, PostgreSQL {pg} (fsync off, throw-away cluster)"
     table = "\n".join(lines)
     print(table)
+    print("\n".join(floor_lines))
+    print("\n".join(row_lines))
     print(rss_ratio)
     for s, a, b, c, d in verdicts:
         print(f"scale {s}: job ≤ 1.5× SQL floor {'met' if a else 'MISSED'}; job ≤ 10× scan floor {'met' if b else 'MISSED'}; "
@@ -251,6 +308,19 @@ one after another on one session; the job runs them on two sessions of one snaps
 
 """ + "\n".join(f"- scale {s}: SQL floor {'met' if a else 'missed'}, scan floor {'met' if b else 'missed'}, "
                 f"RSS {'met' if c else 'missed'}, naive peer {'met' if d else 'missed'}" for s, a, b, c, d in verdicts) + f"""
+
+## Issue 24: the job against reading the warehouse once and writing its files once
+
+The **write floor** is the job's own published run copied with `cp -a` into a fresh folder on the
+same filesystem, then `sync -f`. Target: job ≤ 2 × (scan floor + write floor).
+
+{chr(10).join(floor_lines)}
+
+The job's **per-row costs**: each streaming phase's wall time (from the manifest) over what it wrote:
+the `staff` phase over the rows of staff_metrics.csv, `quality_records` over the records to fix,
+`html` over the pages.
+
+{chr(10).join(row_lines)}
 
 ## The job's phases (median seconds, from its manifest)
 

@@ -249,11 +249,17 @@ public struct NightlyRun: Sendable {
                 try writer.all(tables.dictionary.milestones, report.milestones.map { try tables.milestoneRow($0) })
                 try writer.all(tables.dictionary.dossiers, dossiers.map { try tables.dossierRow($0.0, $0.1) })
                 try writer.all(tables.dictionary.anomalies, report.anomalies.map { try tables.anomalyRow($0) })
-                try writer.finish()
             }
             reader.finish()
             Faults.hit("csv-written")
-            try phase("html") {
+            // The workbook is compressed on a thread of its own while the pages are rendered.
+            let workbookWork = Background {
+                let t = Date()
+                try writer.finish()
+                return Date().timeIntervalSince(t)
+            }
+            // Always wait for the workbook before going on or failing.
+            let pages = Swift.Result { try phase("html") {
                 let html = try PlanHTMLReport(language: settings.language, templatesDir: settings.templatesDir,
                                               timeZone: settings.timeZone)
                 let input = PlanReportInput(plan: plan, days: days, members: report.members, milestones: report.milestones,
@@ -265,7 +271,9 @@ public struct NightlyRun: Sendable {
                     try staging.write(page.path, data: Data(page.html.utf8))
                     if page.path.hasPrefix("units/") { Faults.hit("during-pages") }
                 }
-            }
+            } }
+            phases.append(("workbook", try workbookWork.wait()))
+            try pages.get()
             var manifest = Manifest(asOf: asOf, generatedAt: started, plan: plan.name, toolVersion: thiduaVersion,
                                     database: connection.target, durations: phases + [("total", Date().timeIntervalSince(started))],
                                     final: days.isFinal, files: staging.files)

@@ -30,7 +30,8 @@ public struct Manifest: Sendable {
         self.database = database
         self.durations = durations
         self.final = final
-        self.files = files
+        // By path: the pages and the workbook are recorded by two threads in no fixed order.
+        self.files = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
 
     public func json() -> Data {

@@ -27,11 +27,14 @@ public struct RunFile: Sendable, Codable, Equatable {
 /// The output-directory protocol (SPEC §5): a run is built in a staging folder inside OUT, flushed,
 /// then renamed into place whole; `latest` moves atomically; a failed run leaves every earlier run
 /// untouched.
-public final class Staging {
+public final class Staging: @unchecked Sendable {
     public let outDir: String
     public let asOf: Day
     public let path: String
-    public private(set) var files: [RunFile] = []
+    /// The files written so far (two threads write: the pages and the workbook).
+    public var files: [RunFile] { filesLock.lock(); defer { filesLock.unlock() }; return recorded }
+    private var recorded: [RunFile] = []
+    private let filesLock = NSLock()
     let fileMode: mode_t
     let dirMode: mode_t
     private var done = false
@@ -79,7 +82,9 @@ public final class Staging {
         let full = file(relative)
         let size = ((try? FileManager.default.attributesOfItem(atPath: full))?[.size] as? Int) ?? 0
         if chmod(full, fileMode) != 0 { throw PublishError(path: full, message: String(cString: strerror(errno))) }
-        files.append(RunFile(path: relative, rows: rows, sha256: sha256, bytes: size))
+        filesLock.lock()
+        recorded.append(RunFile(path: relative, rows: rows, sha256: sha256, bytes: size))
+        filesLock.unlock()
     }
 
     /// Writes a whole small file (HTML, JSON) and records it; `publish` makes it durable.

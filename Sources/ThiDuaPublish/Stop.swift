@@ -15,12 +15,13 @@ public enum StopOutcome: Sendable, Equatable {
 }
 
 /// Where a run stands, shared by the job and the signal handler: the one object the handler needs.
-/// Every file of a run is created under its lock, so the handler can remove the staging folder
-/// knowing that nothing is created in it meanwhile; a run that has started to publish is finished
-/// rather than interrupted, so a stop never leaves a half-published run or a lying message.
+/// Every file of a run is created under its lock, held shared (the pages and the workbook are
+/// written by two threads at once), and the handler takes it alone, so it removes the staging
+/// folder knowing that nothing is created in it meanwhile; a run that has started to publish is
+/// finished rather than interrupted, so a stop never leaves a half-published run or a lying message.
 public final class RunProgress: @unchecked Sendable {
     private enum Phase { case idle, staging(String), publishing }
-    private let lock = NSLock()
+    private let lock = ReadWriteLock()
     private var phase: Phase = .idle
     private var stopRequested = false
 
@@ -42,7 +43,7 @@ public final class RunProgress: @unchecked Sendable {
     /// Runs `body` (which creates files or folders in the staging folder) unless a stop removed
     /// the folder; the handler waits for it to finish.
     public func creating<T>(_ body: () throws -> T) throws -> T {
-        lock.lock()
+        lock.lockShared()
         defer { lock.unlock() }
         if stopRequested, case .idle = phase { throw PublishError(path: "(run)", message: "stopped by a signal") }
         return try body()
@@ -103,4 +104,28 @@ public enum TerminationHandler {
         private var list: [DispatchSourceSignal] = []
         static func keep(_ s: DispatchSourceSignal) { all.lock.lock(); all.list.append(s); all.lock.unlock() }
     }
+}
+
+/// A lock many may hold shared or one alone; one waiting to hold it alone goes before new sharers,
+/// so a stop request is not starved by files being created on two threads.
+final class ReadWriteLock: @unchecked Sendable {
+    private let rw: UnsafeMutablePointer<pthread_rwlock_t>
+
+    init() {
+        rw = .allocate(capacity: 1)
+        var attributes = pthread_rwlockattr_t()
+        pthread_rwlockattr_init(&attributes)
+        pthread_rwlockattr_setkind_np(&attributes, Int32(PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP))
+        pthread_rwlock_init(rw, &attributes)
+        pthread_rwlockattr_destroy(&attributes)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(rw)
+        rw.deallocate()
+    }
+
+    func lock() { pthread_rwlock_wrlock(rw) }
+    func lockShared() { pthread_rwlock_rdlock(rw) }
+    func unlock() { pthread_rwlock_unlock(rw) }
 }
