@@ -77,4 +77,29 @@ struct ConfigTests {
         let one = try runThidua(["config"], environment: ["THIDUA_OUT": "/srv/one"], removing: ["THIDUA_PLAN"])
         #expect(one.stdout.contains("output.dir = /srv/one") && one.stdout.contains("plan = (built in: 251/KH-VKSTC)"))
     }
+
+    @Test("the example configuration's commented plans: example works once switched on (output.dir removed)")
+    func examplePlans() throws {
+        let example = try readRepositoryFile("deploy/thidua.example.yaml")
+        var lines: [String] = []
+        var inPlans = false
+        for line in example.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("  dir: ") { continue }
+            if line == "# plans:" { inPlans = true }
+            if inPlans && !line.hasPrefix("# plans:") && !line.hasPrefix("#  ") { inPlans = false }
+            lines.append(inPlans ? String(line.dropFirst(2)) : line)
+        }
+        let scratch = try ScratchFolder()
+        let file = scratch.path + "/thidua.yaml"
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let out = try runThidua(["config", "--config", file], removing: ["THIDUA_PLAN", "THIDUA_OUT"])
+        #expect(out.status == 0, "\(out.all)")
+        #expect(out.stdout.contains("plans[0].file = /etc/thidua/plan-251-KH-VKSTC.yaml\nplans[0].out = /var/lib/thidua/out\n"))
+        #expect(out.stdout.contains("plans[1].file = /usr/share/thidua/plans/KH-TD-6T-2026.yaml\n"))
+        // The example as shipped is still a one-plan configuration.
+        let shipped = scratch.path + "/shipped.yaml"
+        try example.write(toFile: shipped, atomically: true, encoding: .utf8)
+        let one = try runThidua(["config", "--config", shipped], removing: ["THIDUA_PLAN", "THIDUA_OUT"])
+        #expect(one.status == 0 && one.stdout.contains("output.dir = /var/lib/thidua/out") && !one.stdout.contains("plans["), "\(one.all)")
+    }
 }

@@ -156,6 +156,26 @@ struct MultiPlanTests {
                 "\(unknown.stderr)")
     }
 
+    @Test("SIGTERM while the first plan publishes: it completes, the next plan does not start, exit 75")
+    func stopWhilePublishing() throws {
+        let (db, scratch, _) = try smallWarehouse()
+        defer { db.drop() }
+        let (a, b) = (scratch.path + "/a", scratch.path + "/b")
+        let config = try Self.config(db, scratch, [(Self.plan251, a), (Self.planSecond, b)])
+        let p = try Spawned(thiduaBinary, ["run", "--config", config, "--as-of", "2026-03-15"],
+                            environment: ["THIDUA_FAULT": "pause:after-rename:3"])
+        #expect(waitUntil { FileManager.default.fileExists(atPath: a + "/2026-03-15") }, "the first plan did not reach its rename")
+        p.signal(SIGTERM)
+        let done = p.wait()
+        #expect(done.status == 75, "\(done.all)")
+        try verifyLatest(a, expect: "2026-03-15")
+        #expect(!FileManager.default.fileExists(atPath: b), "the second plan started after the stop")
+        #expect(done.stderr.contains("the run is complete and published plan=251/KH-VKSTC"), "\(done.stderr)")
+        #expect(done.stderr.contains("not run: the job was stopped by a signal exit_code=75 plan=\(Self.planSecond)"), "\(done.stderr)")
+        let metrics = try String(contentsOfFile: scratch.path + "/thidua.prom", encoding: .utf8)
+        #expect(Self.samples(metrics, "thidua_last_exit_code") == [a: "0"])
+    }
+
     @Test("the worst exit code: 0 < 75 < 65 < 69 < 73 < 78", arguments: [
         ([], 0), ([0, 0], 0), ([0, 75], 75), ([75, 65, 0], 65), ([65, 78], 78), ([78, 73], 78), ([69, 75], 69), ([73, 65], 73),
     ] as [([Int32], Int32)])
