@@ -44,6 +44,7 @@ for sub in tool.get("subcommands", []):
 out += [".SH FILES",
         ".TP", "/etc/thidua/thidua.yaml", "the configuration (see /usr/share/doc/thidua/thidua.example.yaml)",
         ".TP", "/etc/thidua/plan-251-KH-VKSTC.yaml", "the plan 251/KH-VKSTC as data",
+        ".TP", "/usr/share/thidua/plans/", "further plans shipped with thidua (KH-TD-6T-2026.yaml), for the configuration's plans: list",
         ".TP", "/var/lib/thidua/out", "the published runs (OUT/<D>/, OUT/latest)",
         ".SH SEE ALSO", "/usr/share/doc/thidua/README.md, /usr/share/doc/thidua/docs/"]
 print("\n".join(out))

@@ -97,6 +97,26 @@ for f in index.html thidua.xlsx datapackage.json manifest.json csv/unit_metrics.
 done
 expect "the manifest names version $version" in_root grep -q "\"tool_version\" : \"$version\"" /var/lib/thidua/out/2026-03-15/manifest.json
 
+step "both shipped plans in one run (issue 23): the example configuration with its plans: list"
+expect "the second plan is installed" in_root test -s /usr/share/thidua/plans/KH-TD-6T-2026.yaml
+# The installed configuration with its commented plans: example switched on (and output.dir removed).
+sed -e '/^  dir: /d' -e '/^# plans:/,/^#     out:.*KH-TD/s/^# \{0,1\}//' "$chroot_dir/etc/thidua/thidua.yaml" > "$chroot_dir/etc/thidua/plans-test.yaml"
+grep -q '^plans:' "$chroot_dir/etc/thidua/plans-test.yaml" || fail "the example configuration has no plans: example"
+in_root chgrp thidua /etc/thidua/plans-test.yaml
+chmod 0640 "$chroot_dir/etc/thidua/plans-test.yaml"
+expect "thidua run with plans:" chroot --userspec=thidua:thidua "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/var/lib/thidua \
+    THIDUA_METRICS_FILE=/var/lib/thidua/plans.prom \
+    thidua run --config /etc/thidua/plans-test.yaml --db "$conninfo" --as-of 2026-03-16
+for out in /var/lib/thidua/out /var/lib/thidua/KH-TD-6T-2026; do
+    for f in index.html manifest.json; do
+        expect "plans: published $out/2026-03-16/$f" in_root test -s "$out/2026-03-16/$f"
+    done
+    expect "plans: $out/latest is the run of 2026-03-16" test "$(in_root readlink "$out/latest")" = 2026-03-16
+done
+expect "plans: the second folder's manifest names its plan" in_root grep -q '"plan" : "KH-TĐ-6T-2026"' /var/lib/thidua/KH-TD-6T-2026/2026-03-16/manifest.json
+expect "plans: one exit-code line per plan in the metrics file" test "$(in_root grep -c '^thidua_last_exit_code{plan=.*} 0$' /var/lib/thidua/plans.prom)" = 2
+rm -f "$chroot_dir/etc/thidua/plans-test.yaml"
+
 step "upgrade over itself, keeping the operator's configuration"
 echo "# edited by the operator" >> "$chroot_dir/etc/thidua/thidua.yaml"
 in_root apt-get install -y -qq --reinstall "$pkg" >"$work/upgrade.log" 2>&1 || { tail -20 "$work/upgrade.log" >&2; fail "reinstall"; }

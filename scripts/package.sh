@@ -50,6 +50,9 @@ chmod 0644 "$stage/etc/cron.d/thidua"
 # Configuration and plan: conffiles (an operator's edits survive upgrades).
 install -D -m 0640 deploy/thidua.example.yaml "$stage/etc/thidua/thidua.yaml"
 install -D -m 0644 plans/251-KH-VKSTC.yaml "$stage/etc/thidua/plan-251-KH-VKSTC.yaml"
+# The second shipped plan (PLAN-LANGUAGE.md §21), for a configuration's plans: list (issue 23). Not a
+# conffile: copy it to /etc/thidua/ to edit it.
+install -D -m 0644 plans/KH-TD-6T-2026.yaml "$stage/usr/share/thidua/plans/KH-TD-6T-2026.yaml"
 
 # Documentation, SQL, man page.
 doc="$stage/usr/share/doc/thidua"

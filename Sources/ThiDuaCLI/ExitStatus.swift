@@ -25,4 +25,13 @@ public enum ExitStatus: Int32, Sendable {
         case .configuration: self = .config
         }
     }
+
+    /// The exit code of a run of several plans (issue 23): the worst of theirs. 0 is the least,
+    /// then 75 (temporary: the next night retries by itself), then every other code by its number
+    /// (65 data or gate < 69 database refuses < 70 < 73 output folder < 78 configuration): what
+    /// needs a person ranks above what passes by itself, a file to edit above a warehouse to look at.
+    public static func worst(_ codes: [Int32]) -> Int32 {
+        func rank(_ c: Int32) -> Int32 { c == 0 ? -2 : c == tempFailure.rawValue ? -1 : c }
+        return codes.max { rank($0) < rank($1) } ?? 0
+    }
 }

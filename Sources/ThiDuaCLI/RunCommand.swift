@@ -8,13 +8,13 @@ import ThiDuaPlan
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Computes the standings as of a day and publishes OUT/<D>/ (HTML, CSV, manifest).")
+        abstract: "Computes the standings as of a day and publishes OUT/<D>/ (HTML, CSV, manifest), for each plan of the configuration's plans: list.")
 
     @OptionGroup var common: CommonOptions
 
     @Option(help: "Report as of this day (YYYY-MM-DD); default: yesterday in the configured time zone.") var asOf: String?
-    @Option(help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest.") var out: String?
-    @Option(help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC.") var plan: String?
+    @Option(help: "Output folder: the run goes to OUT/<D>/, OUT/latest points at the newest. With the configuration's plans: list, runs the listed plan of this folder (with --plan: this plan into this folder).") var out: String?
+    @Option(help: "Plan file (YAML); default: the built-in plan 251/KH-VKSTC. With the configuration's plans: list, runs only the listed plan of this file (with --out: this plan into that folder).") var plan: String?
     @Option(help: "Report language: vi or en.") var lang: Language?
     @Option(help: "Folder of templates overriding the built-in ones (plan_index, plan_unit, plan_leaderboard, head, style, rate, matrix .mustache).") var templates: String?
     @Flag(inversion: .prefixedNo, help: "Start CSV files with a UTF-8 byte-order mark (for Excel).") var bom: Bool?
@@ -32,17 +32,36 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try perform(common) {
             var settings = try common.settings()
-            if let out { settings.outDir = out }
-            if let plan { settings.planFile = plan }
+            if settings.plans.isEmpty {
+                if let out { settings.outDir = out }
+                if let plan { settings.planFile = plan }
+            } else {
+                if let out { settings.chosenOut = out }
+                if let plan { settings.chosenPlan = plan }
+            }
             if let lang { settings.language = lang }
             if let bom { settings.byteOrderMark = bom }
             if let templates { settings.templatesDir = templates }
-            let checked = try loadPlan(settings.planFile)
             let day = asOf.flatMap { Day(iso: $0) } ?? Clock.yesterday(in: settings.timeZone)
-            let job = NightlyRun(settings: settings, plan: checked.plan, planSHA256: checked.sha256, asOf: day, force: force,
-                                 log: common.log)
-            let result = try job.run { ExitStatus($0).rawValue }
-            print(result.runDirectory + "/index.html")
+            guard settings.plans.isEmpty else {
+                let targets: [PlanTarget]
+                do { targets = try settings.targets() } catch { throw JobError.configuration("bad configuration: \(error)") }
+                let code = PlanBatch(settings: settings, targets: targets, asOf: day, force: force, log: common.log).run()
+                if code != 0 { throw ExitCode(code) }
+                return
+            }
+            // One plan (`plan:` or the built-in plan into `output.dir`), as before `plans:`.
+            let checked = try loadPlan(settings.planFile)
+            let log = common.log.naming(plan: checked.plan.name)
+            let job = NightlyRun(settings: settings, plan: checked.plan, planSHA256: checked.sha256, asOf: day, force: force, log: log)
+            do throws(JobError) {
+                let result = try job.run { ExitStatus($0).rawValue }
+                print(result.runDirectory + "/index.html")
+            } catch {
+                let status = ExitStatus(error)
+                log.failure(error.message, exitCode: status.rawValue)
+                throw status.code
+            }
         }
     }
 }

@@ -33,6 +33,12 @@ public struct Settings: Sendable, Equatable {
     public var language = Language.vi
     public var timeZone = "Asia/Ho_Chi_Minh"
     public var planFile: String?
+    /// The configuration file's `plans:` (issue 23); empty: one plan, `planFile` into `outDir`.
+    public var plans: [PlanOutput] = []
+    /// With `plans:`: the plan file and the folder chosen by THIDUA_PLAN / THIDUA_OUT or
+    /// --plan / --out (see `targets()`).
+    public var chosenPlan: String?
+    public var chosenOut: String?
     public var templatesDir: String?
     /// Publishing gate: refuse to move `latest` when records in the window fall by more than this share.
     public var gateMaxDropShare = Decimal(string: "0.5")!
@@ -73,8 +79,12 @@ public struct Settings: Sendable, Equatable {
             }
             try m.finish()
         }
+        try applyPlans(&r, file: path)
         if r.has("output") {
             var m = try r.mapping("output")
+            if !plans.isEmpty && m.has("dir") {
+                throw ConfigError(file: path, key: "output.dir", message: "cannot be combined with 'plans:', where each plan names its folder ('out:')")
+            }
             if let v = try m.optionalScalar("dir") { outDir = v }
             if m.has("retention") { retention = try m.integer("retention", Limits.retention) }
             if let v = try m.optionalScalar("file_mode") { fileMode = try Settings.mode(v, file: path, key: "output.file_mode") }
@@ -104,12 +114,13 @@ public struct Settings: Sendable, Equatable {
     }
 
     /// `THIDUA_DB`, `THIDUA_SCHEMA`, `THIDUA_OUT`, `THIDUA_RETENTION`, `THIDUA_LANG`, `THIDUA_PLAN`,
-    /// `THIDUA_LOG_FORMAT`, `THIDUA_METRICS_FILE`.
+    /// `THIDUA_LOG_FORMAT`, `THIDUA_METRICS_FILE`. With `plans:`, THIDUA_PLAN and THIDUA_OUT choose
+    /// among the listed plans (`targets()`).
     public mutating func apply(environment env: [String: String]) throws(ConfigError) {
         let file = "environment"
         if let v = env["THIDUA_DB"], !v.isEmpty { conninfo = try Settings.refusePassword(v, file: file, key: "THIDUA_DB") }
         if let v = env["THIDUA_SCHEMA"], !v.isEmpty { schema = v }
-        if let v = env["THIDUA_OUT"], !v.isEmpty { outDir = v }
+        if let v = env["THIDUA_OUT"], !v.isEmpty { if plans.isEmpty { outDir = v } else { chosenOut = v } }
         if let v = env["THIDUA_RETENTION"], !v.isEmpty {
             guard let n = ConfigNumbers.integer(v), Limits.retention.contains(n) else {
                 throw ConfigError(file: file, key: "THIDUA_RETENTION", message: "'\(v.prefix(40))' is not a whole number from \(Limits.retention.lowerBound) to \(Limits.retention.upperBound)")
@@ -117,7 +128,7 @@ public struct Settings: Sendable, Equatable {
             retention = n
         }
         if let v = env["THIDUA_LANG"], !v.isEmpty { language = try Settings.choice(v, file: file, key: "THIDUA_LANG") }
-        if let v = env["THIDUA_PLAN"], !v.isEmpty { planFile = v }
+        if let v = env["THIDUA_PLAN"], !v.isEmpty { if plans.isEmpty { planFile = v } else { chosenPlan = v } }
         if let v = env["THIDUA_LOG_FORMAT"], !v.isEmpty { logFormat = try Settings.choice(v, file: file, key: "THIDUA_LOG_FORMAT") }
         if let v = env["THIDUA_METRICS_FILE"], !v.isEmpty { metricsFile = v }
     }
@@ -125,7 +136,7 @@ public struct Settings: Sendable, Equatable {
     /// The effective configuration, one `key = value` a line, secrets redacted.
     public func describe(redact: (String) -> String) -> String {
         func octal(_ m: UInt16) -> String { "0" + String(m, radix: 8) }
-        let lines: [(String, String)] = [
+        var lines: [(String, String)] = [
             ("database.conninfo", conninfo.map(redact) ?? "(libpq defaults: PG* variables, service file, .pgpass)"),
             ("database.schema", schema),
             ("database.connect_timeout_seconds", String(connectTimeoutSeconds)),
@@ -133,15 +144,15 @@ public struct Settings: Sendable, Equatable {
             ("database.retries", String(retries)),
             ("database.retry_backoff_seconds", String(retryBackoffSeconds)),
             ("database.client_deadline_seconds", clientDeadlineSeconds.map { String($0) } ?? "statement_timeout + 30"),
-            ("output.dir", outDir), ("output.retention", String(retention)),
+            ("output.retention", String(retention)),
             ("output.file_mode", octal(fileMode)), ("output.dir_mode", octal(dirMode)),
             ("output.byte_order_mark", String(byteOrderMark)),
             ("output.gate_max_drop_share", "\(gateMaxDropShare)"),
             ("report.language", language.rawValue), ("report.time_zone", timeZone),
             ("report.templates", templatesDir ?? "(built in)"),
-            ("plan", planFile ?? "(built in: 251/KH-VKSTC)"),
             ("logging.format", logFormat.rawValue), ("logging.metrics_file", metricsFile ?? "(none)"),
         ]
+        lines.insert(contentsOf: describePlans(), at: lines.firstIndex { $0.0 == "logging.format" } ?? lines.endIndex)
         return lines.map { "\($0.0) = \($0.1)" }.joined(separator: "\n")
     }
 

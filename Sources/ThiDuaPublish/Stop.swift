@@ -58,6 +58,10 @@ public final class RunProgress: @unchecked Sendable {
         phase = .staging(path)
     }
     func publishingStarted() { lock.lock(); phase = .publishing; lock.unlock() }
+    /// A run is over (published or failed) and the process goes on to the next plan: a stop from
+    /// now on finds nothing written (issue 23). A stop that came while the run was publishing
+    /// stays recorded (`stopWasRequested`), so the caller runs no further plan.
+    public func runEnded() { lock.lock(); phase = .idle; lock.unlock() }
     func stagingEnded() { lock.lock(); if case .staging = phase { phase = .idle }; lock.unlock() }
 
     /// The signal handler's part: removes the unfinished run, or notes that a publishing run must
