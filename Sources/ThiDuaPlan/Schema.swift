@@ -61,14 +61,14 @@ public enum PlanSchema {
             o["minProperties"] = 1
             o["maxProperties"] = 1
         }
+        // Per kind, the keys of that kind only (an additionalProperties error names the others).
         var rules: [JSONValue] = []
         for kind in m.kinds {
-            var then: [String: JSONValue] = [:]
-            let foreign = m.foreignKeys(for: kind)
-            if !foreign.isEmpty { then["properties"] = .object(Dictionary(uniqueKeysWithValues: foreign.map { ($0, JSONValue.bool(false)) })) }
+            let own = m.keys.filter { $0.isKind ? $0.name == kind : $0.applies(to: kind) }.map(\.name)
+            var then: [String: JSONValue] = ["properties": .object(Dictionary(uniqueKeysWithValues: own.map { ($0, JSONValue.bool(true)) })),
+                                             "additionalProperties": false]
             let needed = m.keys.filter { $0.requiredFor.contains(kind) }.map(\.name)
             if !needed.isEmpty { then["required"] = .array(needed.map(JSONValue.string)) }
-            guard !then.isEmpty else { continue }
             let condition: JSONValue = switch m.kindRule {
             case .byValue(let key): ["properties": [key: ["const": .string(kind)]], "required": [.string(key)]]
             default: ["required": [.string(kind)]]
