@@ -65,7 +65,7 @@ public enum PlanSchema {
         var rules: [JSONValue] = []
         for kind in m.kinds {
             let own = m.keys.filter { $0.isKind ? $0.name == kind : $0.applies(to: kind) }.map(\.name)
-            var then: [String: JSONValue] = ["properties": .object(Dictionary(uniqueKeysWithValues: own.map { ($0, JSONValue.bool(true)) })),
+            var then: [String: JSONValue] = ["properties": .object(Dictionary(own.map { ($0, JSONValue.bool(true)) }, uniquingKeysWith: { a, _ in a })),
                                              "additionalProperties": false]
             let needed = m.keys.filter { $0.requiredFor.contains(kind) }.map(\.name)
             if !needed.isEmpty { then["required"] = .array(needed.map(JSONValue.string)) }

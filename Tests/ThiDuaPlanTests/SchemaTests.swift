@@ -51,7 +51,9 @@ import TestSupport
         for (name, d) in walker.defs {
             if let o = d as? [String: Any], let k = keys(o) { closed[name] = k }
         }
-        let tables = Dictionary(uniqueKeysWithValues: PlanGrammar.mappings.map { ($0.name, Set($0.names)) })
+        for m in PlanGrammar.mappings { #expect(Set(m.names).count == m.names.count, "\(m.name) declares a key twice") }
+        let tables = Dictionary(PlanGrammar.mappings.map { ($0.name, Set($0.names)) }, uniquingKeysWith: { a, _ in a })
+        #expect(tables.count == PlanGrammar.mappings.count, "two mappings with one name")
         #expect(closed == tables)
         #expect(tables.count >= 25)
     }

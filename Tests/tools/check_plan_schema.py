@@ -6,7 +6,8 @@ validator (python-jsonschema), as an editor's YAML extension would (issue 23).
 
 Checks SCHEMA against the Draft 2020-12 meta-schema, then prints `valid FILE` or `invalid FILE: PATH:
 MESSAGE` (every error of the file) per file. Exit 0 when every file is valid, 1 when one is not,
-2 when the schema itself is broken or a file cannot be read as YAML.
+2 when the schema itself is broken, a file cannot be read as YAML, or a draft-07 validator (what
+yaml-language-server may use) does not give the same verdict.
 
 The files are read with YAML 1.2 core scalars, as yaml-language-server reads them: only true/false
 are booleans and 2026-01-01 stays text (PyYAML alone reads YAML 1.1: yes/no booleans and dates).
@@ -46,6 +47,8 @@ def main(argv):
         print("schema: $schema is not Draft 2020-12", file=sys.stderr)
         return 2
     validator = jsonschema.Draft202012Validator(schema)
+    # yaml-language-server may validate with draft-07 semantics: the schema must mean the same there.
+    draft7 = jsonschema.Draft7Validator(dict(schema, **{"$schema": "http://json-schema.org/draft-07/schema#"}))
     status = 0
     for path in argv[2:]:
         try:
@@ -55,6 +58,9 @@ def main(argv):
             print(f"{path}: cannot be read as YAML: {e}", file=sys.stderr)
             return 2
         errors = sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+        if draft7.is_valid(document) != (not errors):
+            print(f"{path}: Draft 2020-12 and draft-07 disagree on this file", file=sys.stderr)
+            return 2
         if not errors:
             print(f"valid {path}")
             continue
