@@ -1,7 +1,7 @@
 # thidua — the two set-up commands are `make demo` and `make test`; both install what is missing.
 SHELL := /bin/bash
 .DEFAULT_GOAL := demo
-.PHONY: demo test setup build clean embed embed-plan dictionary package package-test
+.PHONY: demo test setup build clean embed embed-plan schema dictionary package package-test
 
 setup:
 	@bash scripts/setup.sh
@@ -28,6 +28,10 @@ clean:
 embed embed-plan:
 	python3 scripts/embed-plan.py
 	python3 scripts/embed-templates.py
+
+## make schema: regenerate plans/plan-language-1.schema.json (thidua plan schema) after editing a key table.
+schema: setup
+	@bash scripts/schema.sh
 
 ## make package: thidua_<version>_amd64.deb (Swift runtime linked statically, stripped; Depends computed).
 package: setup

@@ -85,6 +85,10 @@ expect "/var/lib/thidua/out is thidua:thidua 2750" test "$(in_root stat -c '%U:%
 expect "/var/log/thidua is thidua:thidua 750" test "$(in_root stat -c '%U:%G %a' /var/log/thidua)" = "thidua:thidua 750"
 expect "/etc/thidua/thidua.yaml is root:thidua 640" test "$(in_root stat -c '%U:%G %a' /etc/thidua/thidua.yaml)" = "root:thidua 640"
 expect "the man page is installed" in_root test -s /usr/share/man/man1/thidua.1.gz
+expect "the plan language schema is installed" in_root test -s /usr/share/thidua/plan-language-1.schema.json
+expect "the schema is what thidua plan schema prints" sh -c "chroot '$chroot_dir' /usr/bin/env -i PATH=/usr/bin:/bin thidua plan schema | cmp -s - '$chroot_dir/usr/share/thidua/plan-language-1.schema.json'"
+expect "the installed plan's schema reference resolves next to it" in_root sh -c \
+    "head -1 /etc/thidua/plan-251-KH-VKSTC.yaml | grep -qx '# yaml-language-server: \$schema=plan-language-1.schema.json' && test -s /etc/thidua/plan-language-1.schema.json"
 expect "the systemd units are installed" in_root test -s /lib/systemd/system/thidua.timer
 expect "the cron line is installed disabled" in_root sh -c "grep -q '^#.*thidua run' /etc/cron.d/thidua && ! grep -q '^[0-9*].*thidua run' /etc/cron.d/thidua"
 

@@ -90,6 +90,12 @@ PY
 gzip -9n "$doc/changelog"
 install -d "$stage/usr/share/thidua/sql"
 install -m 0644 sql/schema.sql sql/roles.sql sql/reports.sql "$stage/usr/share/thidua/sql/"
+# The JSON Schema of plan language 1 (issue 23), printed by the packaged binary itself; editors validate
+# and complete plan files with it. A plan names it on its first line by a relative path (as in the
+# repository, where it sits next to the plans): the link in /etc/thidua serves the installed plans.
+"$bin" plan schema > "$work/plan-language-1.schema.json"
+install -D -m 0644 "$work/plan-language-1.schema.json" "$stage/usr/share/thidua/plan-language-1.schema.json"
+ln -s /usr/share/thidua/plan-language-1.schema.json "$stage/etc/thidua/plan-language-1.schema.json"
 install -d "$stage/usr/share/man/man1"
 python3 packaging/manpage.py "$stage/usr/bin/thidua" "$version" "$(date -u +%Y-%m-%d)" | gzip -9n > "$stage/usr/share/man/man1/thidua.1.gz"
 chmod 0644 "$stage/usr/share/man/man1/thidua.1.gz"

@@ -24,6 +24,8 @@ if [ "${1:-}" = "--python" ]; then
     # The Statistics department's tools: openpyxl reads the workbook, frictionless validates the
     # data package (issue 16).
     python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q openpyxl >&2
+    # A real Draft 2020-12 validator and a YAML reader for the plan language's JSON Schema (issue 23).
+    python3 -c 'import jsonschema, yaml' 2>/dev/null || python3 -m pip install -q jsonschema pyyaml >&2
     command -v frictionless >/dev/null 2>&1 || python3 -m pip install -q frictionless >&2
     # The report in a real browser (issue 17): Debian's chromium and its driver, selenium and
     # axe-core (bundled by axe-selenium-python).

@@ -11,8 +11,8 @@ import Postgres
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Checks plan files of the plan language, and converts value-only plan files of thidua 0.4.",
-        subcommands: [PlanCheckCommand.self, PlanConvertCommand.self])
+        abstract: "Checks plan files of the plan language, prints its JSON Schema, and converts value-only plan files of thidua 0.4.",
+        subcommands: [PlanCheckCommand.self, PlanSchemaCommand.self, PlanConvertCommand.self])
 }
 
 /// The exit codes of `plan check` and `plan convert` (§17): 66 unreadable, 78 errors.
@@ -120,5 +120,17 @@ struct PlanConvertCommand: ParsableCommand {
             printError("thidua: \(error)")
             throw ExitCode(70)
         }
+    }
+}
+
+/// `thidua plan schema`: prints the JSON Schema (Draft 2020-12) of plan language 1, generated from the
+/// checker's key tables (issue 23); the package installs it as /usr/share/thidua/plan-language-1.schema.json.
+struct PlanSchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Prints the JSON Schema (Draft 2020-12) of plan language 1, for editors that validate and complete plan files.")
+
+    func run() throws {
+        FileHandle.standardOutput.write(Data(PlanSchema.text().utf8))
     }
 }

@@ -5,12 +5,12 @@ import ThiDuaCore
 extension PlanChecker {
     func readBlocs(_ top: MapView) {
         guard let node = top.value("blocs") else { return }
-        guard let m = map(node, top.path.key("blocs"), allowed: ["sub_kinds"], what: "blocs"),
+        guard let m = map(node, top.path.key("blocs"), PlanGrammar.blocs),
               let n = require(m, "sub_kinds"), let items = list(n, m.path.key("sub_kinds"), what: "sub_kinds") else { subKinds = nil; return }
         var kinds: [UnitKind] = []
         for (i, item) in items.enumerated() {
             guard let s = text(item, m.path.key("sub_kinds").index(i), what: "department or regional") else { subKinds = nil; continue }
-            guard let k = UnitKind(rawValue: s), k == .department || k == .regional, !kinds.contains(k) else {
+            guard PlanGrammar.subKinds.contains(s), let k = UnitKind(rawValue: s), !kinds.contains(k) else {
                 error("value_type", item.pos, m.path.key("sub_kinds").index(i), "\(quoted(s)) is not department or regional (each once)")
                 subKinds = nil
                 continue
@@ -22,7 +22,7 @@ extension PlanChecker {
 
     func readQuotas(_ top: MapView) {
         guard let node = require(top, "quotas"),
-              let m = map(node, top.path.key("quotas"), allowed: ["collective_share", "collective_rounding", "individual_per_spp_unit", "individual_provincial"], what: "quotas") else { return }
+              let m = map(node, top.path.key("quotas"), PlanGrammar.quotas) else { return }
         let p = m.path
         var share: Decimal?
         if let n = require(m, "collective_share"), let d = decimal(n, p.key("collective_share"), maxPlaces: 9, what: "a share") {
@@ -34,9 +34,9 @@ extension PlanChecker {
         }
         var rounding: Quotas.Rounding?
         if let n = require(m, "collective_rounding"), let s = text(n, p.key("collective_rounding"), what: "down, nearest or up") {
-            rounding = Quotas.Rounding(rawValue: s)
+            rounding = PlanGrammar.roundings.contains(s) ? Quotas.Rounding(rawValue: s) : nil
             if rounding == nil {
-                error("value_type", n.pos, p.key("collective_rounding"), "\(quoted(s)) is not down, nearest or up\(suggestion(s, ["down", "nearest", "up"]))")
+                error("value_type", n.pos, p.key("collective_rounding"), "\(quoted(s)) is not down, nearest or up\(suggestion(s, PlanGrammar.roundings))")
             }
         }
         let perSPP = require(m, "individual_per_spp_unit").flatMap { int($0, p.key("individual_per_spp_unit"), 0...1_000_000, what: "a quota") }
@@ -56,7 +56,7 @@ extension PlanChecker {
         var previous: Int?
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["max_headcount", "quota"], what: "a tier") else { ok = false; continue }
+            guard let m = map(item, p, PlanGrammar.tier) else { ok = false; continue }
             let quota = require(m, "quota").flatMap { int($0, p.key("quota"), 0...1_000_000, what: "a quota") }
             var max: Int??  = .some(nil)
             if let n = m.value("max_headcount") { max = int(n, p.key("max_headcount"), 0...1_000_000_000, what: "max_headcount").map { .some($0) } }
@@ -80,13 +80,13 @@ extension PlanChecker {
 
     func readShortlist(_ top: MapView) {
         guard let node = require(top, "shortlist"),
-              let m = map(node, top.path.key("shortlist"), allowed: ["units", "staff"], what: "the shortlist") else { return }
-        if let u = require(m, "units"), let um = map(u, m.path.key("units"), allowed: ["order"], what: "the unit order"),
+              let m = map(node, top.path.key("shortlist"), PlanGrammar.shortlist) else { return }
+        if let u = require(m, "units"), let um = map(u, m.path.key("units"), PlanGrammar.unitOrder),
            let o = require(um, "order"), let items = list(o, um.path.key("order"), what: "order keys") {
             let keys = items.enumerated().map { unitOrderKey($0.element, um.path.key("order").index($0.offset)) }
             if keys.allSatisfy({ $0 != nil }) { unitOrder = keys.compactMap { $0 } }
         }
-        if let s = require(m, "staff"), let sm = map(s, m.path.key("staff"), allowed: ["order"], what: "the staff order"),
+        if let s = require(m, "staff"), let sm = map(s, m.path.key("staff"), PlanGrammar.staffOrder),
            let o = require(sm, "order"), let items = list(o, sm.path.key("order"), what: "order keys") {
             let keys = items.enumerated().map { staffOrderKey($0.element, sm.path.key("order").index($0.offset)) }
             if keys.allSatisfy({ $0 != nil }) { staffOrder = keys.compactMap { $0 } }
@@ -95,13 +95,13 @@ extension PlanChecker {
 
     private func unitOrderKey(_ node: YNode, _ p: Path) -> UnitOrderKey? {
         if let s = node.scalar {
-            guard s == "composite" else {
-                error("value_type", node.pos, p, "\(quoted(s)) is not an order key: composite, {priority: c} or {met: c}\(suggestion(s, ["composite"]))")
+            guard PlanGrammar.unitOrderWords.contains(s) else {
+                error("value_type", node.pos, p, "\(quoted(s)) is not an order key: composite, {priority: c} or {met: c}\(suggestion(s, PlanGrammar.unitOrderWords))")
                 return nil
             }
             return .composite
         }
-        guard let m = map(node, p, allowed: ["priority", "met"], what: "{priority: c} or {met: c}") else { return nil }
+        guard let m = map(node, p, PlanGrammar.unitOrderKey) else { return nil }
         guard m.entries.count == 1, let e = m.entries.first, let k = e.key else {
             error("value_type", node.pos, p, "an order key is composite, {priority: c} or {met: c}")
             return nil
@@ -124,15 +124,13 @@ extension PlanChecker {
 
     private func staffOrderKey(_ node: YNode, _ p: Path) -> StaffOrderKey? {
         if let s = node.scalar {
-            switch s {
-            case "direct_worker": return .directWorker
-            case "score": return .score
-            default:
-                error("value_type", node.pos, p, "\(quoted(s)) is not an order key: direct_worker, score or {flag: m}\(suggestion(s, ["direct_worker", "score"]))")
+            guard PlanGrammar.staffOrderWords.contains(s) else {
+                error("value_type", node.pos, p, "\(quoted(s)) is not an order key: direct_worker, score or {flag: m}\(suggestion(s, PlanGrammar.staffOrderWords))")
                 return nil
             }
+            return s == "score" ? .score : .directWorker
         }
-        guard let m = map(node, p, allowed: ["flag"], what: "{flag: m}"), let n = require(m, "flag") else { return nil }
+        guard let m = map(node, p, PlanGrammar.staffOrderKey), let n = require(m, "flag") else { return nil }
         return staffValue(n, p.key("flag"), boolean: true).map { .flag($0) }
     }
 
@@ -159,7 +157,7 @@ extension PlanChecker {
         guard let node = require(top, "eligibility"), let items = list(node, path, what: "eligibility rules") else { incomplete = true; return }
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["reason", "staff_flag", "excludes", "label"], what: "an eligibility rule") else {
+            guard let m = map(item, p, PlanGrammar.eligibilityRule) else {
                 eligibility.append(nil); continue
             }
             let reason = require(m, "reason").flatMap { id($0, p.key("reason")) }
@@ -170,7 +168,7 @@ extension PlanChecker {
                 var set = Set<String>()
                 for (j, x) in list.enumerated() {
                     guard let s = text(x, p.key("excludes").index(j), what: "staff or units") else { continue }
-                    if s == "staff" || s == "units" { set.insert(s) } else {
+                    if PlanGrammar.excludable.contains(s) { set.insert(s) } else {
                         error("value_type", x.pos, p.key("excludes").index(j), "\(quoted(s)) is not staff or units")
                     }
                 }
@@ -184,11 +182,11 @@ extension PlanChecker {
 
     func readDossiers(_ top: MapView) {
         guard let node = require(top, "dossiers"),
-              let m = map(node, top.path.key("dossiers"), allowed: ["deadline", "parts", "decided_at_unit"], what: "dossiers") else { return }
+              let m = map(node, top.path.key("dossiers"), PlanGrammar.dossiers) else { return }
         let p = m.path
         let deadline = require(m, "deadline").flatMap { staticDay($0, p.key("deadline")) }
-        let parts = require(m, "parts").flatMap { codes($0, p.key("parts"), Dossiers.parts, inOrder: true) }
-        let levels = require(m, "decided_at_unit").flatMap { codes($0, p.key("decided_at_unit"), ["bang_khen", "giay_khen"], inOrder: false) }
+        let parts = require(m, "parts").flatMap { codes($0, p.key("parts"), PlanGrammar.dossierParts, inOrder: true) }
+        let levels = require(m, "decided_at_unit").flatMap { codes($0, p.key("decided_at_unit"), PlanGrammar.unitLevels, inOrder: false) }
         guard let deadline, let parts, let levels else { return }
         dossiers = DossierRules(deadline: deadline, parts: parts, decidedAtUnit: levels)
     }
@@ -222,7 +220,7 @@ extension PlanChecker {
         var names = Namespace()
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["problem", "measure", "label"], what: "a record problem") else {
+            guard let m = map(item, p, PlanGrammar.recordProblem) else {
                 recordsToFix.append(nil); continue
             }
             let problem = declareID(&names, m, item: i, what: "problem", key: "problem")

@@ -22,8 +22,8 @@ struct OperandInfo {
 }
 
 extension PlanChecker {
-    static let operators = ["eq", "ne", "in", "not_in", "gt", "gte", "lt", "lte", "within", "on_or_before", "before",
-                            "on_or_after", "after", "not_by", "is_null"]
+    /// §5.1's operators, in PlanGrammar.operators' order.
+    static var operators: [String] { PlanGrammar.operators.names }
 
     /// A `where` mapping: `.all` of its entries; nil when an entry is broken (its errors reported).
     func condition(_ node: YNode, _ path: Path, _ scope: WhereScope) -> Condition? {
@@ -264,7 +264,7 @@ extension PlanChecker {
             error("value_type", node.pos, p, "{column: …} compares two int columns of the same row; write an int here")
             return nil
         }
-        guard let m = map(node, p, allowed: ["column"], what: "{column: an int column}"), entries.count == 1,
+        guard let m = map(node, p, PlanGrammar.columnOperand), entries.count == 1,
               let cn = require(m, "column"), let name = text(cn, p.key("column"), what: "a column") else { return nil }
         guard let c = r.column(name) else {
             error("unknown_column", cn.pos, p.key("column"), "\(r.name) has no column \(quoted(name))\(suggestion(name, r.columns.map(\.name)))")

@@ -2,14 +2,10 @@ import ThiDuaCore
 
 /// §8 criteria and §9 composite.
 extension PlanChecker {
-    static let criterionKinds = ["rate", "at_least", "count"]
-    static let rateKeys = ["numerator", "denominator", "rank", "priority_at", "to_full", "impossible_problem"]
-    static let criterionKeys = ["id", "kind", "label", "clause", "doc"] + rateKeys + ["measure", "k"]
-
     func readCriteria(_ top: MapView) {
         let path = top.path.key("criteria")
         guard let items = require(top, "criteria").flatMap({ list($0, path, what: "criteria") }) else { incomplete = true; return }
-        let views = items.enumerated().map { map($0.element, path.index($0.offset), allowed: PlanChecker.criterionKeys, what: "a criterion") }
+        let views = items.enumerated().map { map($0.element, path.index($0.offset), PlanGrammar.criterion) }
         criterionViews = views
         for (i, m) in views.enumerated() { declareID(&criterionNames, m, item: i, what: "criterion") }
         criteria = views.map { m in m.flatMap(criterion) }
@@ -18,18 +14,15 @@ extension PlanChecker {
     private func criterion(_ m: MapView) -> Criterion? {
         let p = m.path
         guard let kindNode = require(m, "kind"), let kind = text(kindNode, p.key("kind"), what: "a criterion kind") else { return nil }
-        guard PlanChecker.criterionKinds.contains(kind) else {
-            error("value_type", kindNode.pos, p.key("kind"), "\(quoted(kind)) is not rate, at_least or count\(suggestion(kind, PlanChecker.criterionKinds))")
+        let spec = PlanGrammar.criterion
+        guard spec.kinds.contains(kind) else {
+            error("value_type", kindNode.pos, p.key("kind"), "\(quoted(kind)) is not rate, at_least or count\(suggestion(kind, spec.kinds))")
             return nil
         }
         var ok = true
-        let own: [String] = switch kind {
-        case "rate": PlanChecker.rateKeys
-        case "at_least": ["measure", "k"]
-        default: ["measure"]
-        }
+        let foreign = spec.foreignKeys(for: kind)
         for e in m.entries {
-            guard let k = e.key, (PlanChecker.rateKeys + ["measure", "k"]).contains(k), !own.contains(k) else { continue }
+            guard let k = e.key, foreign.contains(k) else { continue }
             error("unknown_key", e.keyPos, p.key(k), "\(quoted(k)) does not apply to a \(kind) criterion")
             ok = false
         }
@@ -112,7 +105,7 @@ extension PlanChecker {
 
     func readComposite(_ top: MapView) {
         guard let node = require(top, "composite"),
-              let m = map(node, top.path.key("composite"), allowed: ["parts"], what: "the composite"),
+              let m = map(node, top.path.key("composite"), PlanGrammar.composite),
               let partsNode = require(m, "parts"),
               let items = list(partsNode, m.path.key("parts"), what: "composite parts") else { incomplete = true; return }
         compositeNode = partsNode
@@ -122,7 +115,7 @@ extension PlanChecker {
         var weightsOK = true
         for (i, item) in items.enumerated() {
             let p = m.path.key("parts").index(i)
-            let pm = map(item, p, allowed: ["part", "weight", "label", "at_least"], what: "a composite part")
+            let pm = map(item, p, PlanGrammar.compositePart)
             partViews.append(pm)
             guard let pm else { composite.append(nil); weightsOK = false; continue }
             let weight = require(pm, "weight").flatMap { self.weight($0, p.key("weight")) }

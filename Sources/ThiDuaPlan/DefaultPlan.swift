@@ -1,6 +1,7 @@
 /// The shipped default plan, identical to `plans/251-KH-VKSTC.yaml` (a test keeps them in step;
 /// `make embed` regenerates this file), so that an installed binary works without the file.
 let shippedPlanYAML = #"""
+# yaml-language-server: $schema=plan-language-1.schema.json
 # Kế hoạch 251/KH-VKSTC ngày 12/12/2025 (plan 251) in the plan language, version 1
 # (docs: PLAN-LANGUAGE.md; this is its §19 listing with the dictionary's wording kept in `doc:`
 # lines and `output.column_docs`, and today's page texts in labels and `output.key_dates`).

@@ -2,11 +2,9 @@ import ThiDuaCore
 
 /// §6: unit measures.
 extension PlanChecker {
-    static let measureKeys = ["id", "count", "expr", "where", "label", "unit", "publish", "doc"]
-
     func declareMeasures(_ items: [YNode], _ path: Path) {
         for (i, item) in items.enumerated() {
-            let m = map(item, path.index(i), allowed: PlanChecker.measureKeys, what: "a measure")
+            let m = map(item, path.index(i), PlanGrammar.measure)
             measureNodes.append(m)
             declareID(&measureNames, m, item: i, what: "measure", reserved: ["headcount"])
         }
@@ -16,7 +14,7 @@ extension PlanChecker {
         var refs: [[Int]] = Array(repeating: [], count: items.count)
         var explicitUnit: [Bool] = []
         for i in items.indices {
-            guard let m = measureNodes[i], let kind = kindKey(m, ["count", "expr"], what: "a measure"),
+            guard let m = measureNodes[i], let kind = kindKey(m, PlanGrammar.measure.kinds, what: "a measure"),
                   let id = m.value("id")?.scalar, let kn = m.value(kind) else {
                 measures.append(nil)
                 explicitUnit.append(false)
@@ -46,8 +44,8 @@ extension PlanChecker {
                     }
                 }
             } else {
-                if let e = m.entry("where") {
-                    error("unknown_key", e.keyPos, m.path.key("where"), "an expression has no where (its operands have theirs)")
+                for k in PlanGrammar.measure.foreignKeys(for: kind) {
+                    if let e = m.entry(k) { error("unknown_key", e.keyPos, m.path.key(k), "an expression has no \(k) (its operands have theirs)") }
                 }
                 if let t = text(kn, kp, what: "an expression") {
                     exprText = t

@@ -2,9 +2,6 @@ import ThiDuaCore
 
 /// §7: staff metrics (`individuals.metrics`).
 extension PlanChecker {
-    static let metricKinds = ["count", "exists", "sum", "latest", "first_day", "distinct_weeks", "weeks_in"]
-    static let metricKeys = ["id"] + metricKinds + ["where", "on_or_before", "window", "label", "unit", "doc", "publish"]
-
     /// The one kind key of a measure or metric item; `missing_key` or `unknown_key` otherwise.
     func kindKey(_ m: MapView, _ kinds: [String], what: String) -> String? {
         let present = m.entries.compactMap(\.key).filter(kinds.contains)
@@ -22,10 +19,10 @@ extension PlanChecker {
 
     func declareMetrics(_ items: [YNode], _ path: Path) {
         for (i, item) in items.enumerated() {
-            let m = map(item, path.index(i), allowed: PlanChecker.metricKeys, what: "a staff metric")
+            let m = map(item, path.index(i), PlanGrammar.metric)
             metricViews.append(m)
             declareID(&metricNames, m, item: i, what: "staff metric", reserved: WarehouseContract.staffColumns)
-            let kind = m.flatMap { kindKey($0, PlanChecker.metricKinds, what: "a staff metric") }
+            let kind = m.flatMap { kindKey($0, PlanGrammar.metric.kinds, what: "a staff metric") }
             metricKindKeys.append(kind)
             switch kind {
             case "exists"?: metricTypes.append(.bool)
@@ -83,15 +80,12 @@ extension PlanChecker {
         let kp = p.key(kind)
         var ok = true
         // Keys that belong to other kinds.
-        func refuse(_ key: String, unless allowed: Bool) {
-            if !allowed, let e = m.entry(key) {
+        for key in PlanGrammar.metric.foreignKeys(for: kind) {
+            if let e = m.entry(key) {
                 error("unknown_key", e.keyPos, p.key(key), "\(quoted(key)) does not apply to a \(kind) metric")
                 ok = false
             }
         }
-        refuse("where", unless: kind != "weeks_in")
-        refuse("on_or_before", unless: kind == "latest")
-        refuse("window", unless: kind == "distinct_weeks")
         func cond(_ r: WarehouseContract.Relation) -> Condition? {
             guard let w = m.value("where") else { return .always }
             return condition(w, p.key("where"), .relation(r, inMetric: true))
@@ -116,7 +110,7 @@ extension PlanChecker {
         case "latest":
             let x = require(m, "on_or_before", "the last day counted").flatMap { day($0, p.key("on_or_before")) }
             if let (r, c) = relationColumn(kn, kp) {
-                if !["luyenai_daily", "platform_usage"].contains(r.name) {
+                if !PlanGrammar.latestRelations.contains(r.name) {
                     error("kind_mismatch", kn.pos, kp, "latest reads luyenai_daily or platform_usage only")
                 } else if c.type != .int {
                     error("kind_mismatch", kn.pos, kp, "latest reads an int column; \(r.name).\(c.name) is not one")

@@ -10,8 +10,7 @@ extension PlanChecker {
             output = spec
             return
         }
-        guard let m = map(node, top.path.key("output"), allowed: ["unit_metrics", "chart", "leaders", "key_dates", "column_docs"],
-                          what: "output") else { return }
+        guard let m = map(node, top.path.key("output"), PlanGrammar.output) else { return }
         let p = m.path
         var ok = true
         if let n = m.value("unit_metrics") {
@@ -78,7 +77,7 @@ extension PlanChecker {
         var ok = true
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["id", "label", "order"], what: "a leader list") else { ok = false; continue }
+            guard let m = map(item, p, PlanGrammar.leaderList) else { ok = false; continue }
             let id = declareID(&names, m, item: i, what: "leader list")
             let label = require(m, "label").flatMap { self.label($0, p.key("label")) }
             var order: [StaffValueRef]?
@@ -99,7 +98,7 @@ extension PlanChecker {
         var ok = true
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["day", "label"], what: "a key date") else { ok = false; continue }
+            guard let m = map(item, p, PlanGrammar.keyDate) else { ok = false; continue }
             let label = optionalLabel(m)
             guard let n = require(m, "day"), let name = text(n, p.key("day"), what: "a date name") else { ok = false; continue }
             guard let d = dayNames.lookup(name) else {

@@ -81,9 +81,6 @@ final class PlanChecker {
 
     init(file: String) { self.file = file }
 
-    static let topKeys = ["language", "name", "title", "dates", "windows", "blocs", "measures", "criteria", "composite",
-                          "individuals", "milestones", "quotas", "shortlist", "eligibility", "dossiers", "records_to_fix", "output"]
-
     /// Keys of the value-only plan file of thidua 0.4 that language 1 does not have (§18, §22 decided 3).
     static let legacyKeys = ["period_start", "period_end", "infra_deadline", "go_live", "retro_from", "retro_to", "retro_deadline",
                              "proficiency_deadline", "luyenai_cutoff", "dossier_deadline", "luyenai_level_target",
@@ -101,7 +98,7 @@ final class PlanChecker {
             return nil
         }
         guard languageOK(root, entries) else { return nil }
-        guard let top = map(root, .root, allowed: PlanChecker.topKeys, what: "the plan") else { return nil }
+        guard let top = map(root, .root, PlanGrammar.plan) else { return nil }
         name = require(top, "name").flatMap { text($0, top.path.key("name")) }
         if let t = top.value("title") {
             if t.scalar != nil { title = text(t, top.path.key("title")).map { Label(vi: $0, en: $0) } } else { title = label(t, top.path.key("title")) }
@@ -111,7 +108,7 @@ final class PlanChecker {
         readWindows(top)
         readBlocs(top)
         let individuals = top.value("individuals").flatMap {
-            map($0, top.path.key("individuals"), allowed: ["metrics", "score"], what: "individuals")
+            map($0, top.path.key("individuals"), PlanGrammar.individuals)
         }
         if top.value("individuals") == nil { _ = require(top, "individuals") }
         let metricItems = individuals.flatMap { m in require(m, "metrics").flatMap { list($0, m.path.key("metrics"), what: "staff metrics") } }

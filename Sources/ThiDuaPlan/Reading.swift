@@ -80,9 +80,13 @@ extension PlanChecker {
 
     // MARK: mappings and lists
 
-    /// The node as a mapping whose keys are among `allowed` (`unknown_key` for the others, with a
-    /// suggestion); nil and `value_type` when it is not a mapping.
-    func map(_ node: YNode, _ path: Path, allowed: [String], what: String) -> MapView? {
+    /// The node as the mapping `spec` declares (PlanGrammar): its keys are among the declared ones
+    /// (`unknown_key` for the others, with a suggestion); nil and `value_type` when it is not a mapping.
+    func map(_ node: YNode, _ path: Path, _ spec: Mapping) -> MapView? {
+        map(node, path, allowed: spec.names, what: spec.what)
+    }
+
+    private func map(_ node: YNode, _ path: Path, allowed: [String], what: String) -> MapView? {
         guard let entries = node.entries else {
             error("value_type", node.pos, path, "expected \(what) (a mapping)\(nullNote(node))")
             return nil
@@ -209,7 +213,7 @@ extension PlanChecker {
 
     /// A label `{vi, en}`, both required (§2).
     func label(_ node: YNode, _ path: Path) -> Label? {
-        guard let m = map(node, path, allowed: ["vi", "en"], what: "a label {vi, en}") else { return nil }
+        guard let m = map(node, path, PlanGrammar.label) else { return nil }
         let vi = require(m, "vi").flatMap { text($0, path.key("vi")) }
         let en = require(m, "en").flatMap { text($0, path.key("en")) }
         guard let vi, let en else { return nil }

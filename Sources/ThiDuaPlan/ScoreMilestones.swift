@@ -2,8 +2,6 @@ import ThiDuaCore
 
 /// §10 individual score and §11 milestones.
 extension PlanChecker {
-    static let scoreKinds = ["share_of_bloc_max", "when", "scaled", "ratio"]
-
     /// A staff metric by name (`unknown_metric`); marks it used.
     func metricRef(_ node: YNode, _ path: Path) -> Int? {
         guard let s = text(node, path, what: "a staff metric") else { return nil }
@@ -32,16 +30,17 @@ extension PlanChecker {
         var weightsOK = true
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            let view = map(item, p, allowed: ["part", "weight", "label", "max", "over"] + PlanChecker.scoreKinds, what: "a score part")
+            let view = map(item, p, PlanGrammar.scorePart)
             scoreViews.append(view)
             guard let m = view else { score.append(nil); weightsOK = false; continue }
             let id = declareID(&scoreNames, m, item: i, what: "score part", key: "part")
             let weight = require(m, "weight").flatMap { self.weight($0, p.key("weight")) }
             if let weight { total = total.addingReportingOverflow(weight).partialValue } else { weightsOK = false }
             let label = optionalLabel(m)
-            let kind = kindKey(m, PlanChecker.scoreKinds, what: "a score part")
-            for (key, owner) in [("max", "scaled"), ("over", "ratio")] where kind != nil && kind != owner {
-                if let e = m.entry(key) { error("unknown_key", e.keyPos, p.key(key), "\(quoted(key)) belongs to a \(owner) part") }
+            let kind = kindKey(m, PlanGrammar.scorePart.kinds, what: "a score part")
+            for key in kind.map(PlanGrammar.scorePart.foreignKeys) ?? [] {
+                guard let e = m.entry(key), let owner = PlanGrammar.scorePart.key(key)?.kinds?.first else { continue }
+                error("unknown_key", e.keyPos, p.key(key), "\(quoted(key)) belongs to a \(owner) part")
             }
             var result: ScoreKind?
             switch kind {
@@ -73,22 +72,14 @@ extension PlanChecker {
 
     // MARK: milestones (§11)
 
-    static let milestoneKinds = ["all_done", "state_from", "restates", "first_reached"]
-    static let milestoneKindKeys: [String: [String]] = [
-        "all_done": ["value", "target", "done_on", "when_empty", "pace_days"],
-        "state_from": ["value", "target", "when_empty"],
-        "restates": ["criterion", "when_empty"],
-        "first_reached": ["measure", "k"],
-    ]
-
     func readMilestones(_ top: MapView) {
         let path = top.path.key("milestones")
         guard let node = require(top, "milestones"), let items = list(node, path, what: "milestones") else { incomplete = true; return }
         var names = Namespace()
-        let kindKeys = ["value", "target", "done_on", "when_empty", "pace_days", "criterion", "measure", "k"]
+        let spec = PlanGrammar.milestone
         for (i, item) in items.enumerated() {
             let p = path.index(i)
-            guard let m = map(item, p, allowed: ["id", "kind", "label", "clause", "deadline"] + kindKeys, what: "a milestone") else {
+            guard let m = map(item, p, spec) else {
                 milestones.append(nil); continue
             }
             let id = declareID(&names, m, item: i, what: "milestone")
@@ -97,16 +88,17 @@ extension PlanChecker {
             let deadline = require(m, "deadline").flatMap { staticDay($0, p.key("deadline")) }
             var kind: MilestoneKind?
             if let kn = require(m, "kind"), let k = text(kn, p.key("kind"), what: "a milestone kind") {
-                if let own = PlanChecker.milestoneKindKeys[k] {
+                if spec.kinds.contains(k) {
                     var ok = true
-                    for e in m.entries where kindKeys.contains(e.key ?? "") && !own.contains(e.key ?? "") {
+                    let foreign = spec.foreignKeys(for: k)
+                    for e in m.entries where foreign.contains(e.key ?? "") {
                         error("unknown_key", e.keyPos, p.key(e.key ?? ""), "\(quoted(e.key ?? "")) does not apply to a \(k) milestone")
                         ok = false
                     }
                     let read = milestoneKind(k, m)
                     kind = ok ? read : nil
                 } else {
-                    error("value_type", kn.pos, p.key("kind"), "\(quoted(k)) is not a milestone kind\(suggestion(k, PlanChecker.milestoneKinds))")
+                    error("value_type", kn.pos, p.key("kind"), "\(quoted(k)) is not a milestone kind\(suggestion(k, spec.kinds))")
                 }
             }
             guard let id, let label, let clause, let deadline, let kind else { milestones.append(nil); continue }
@@ -116,13 +108,11 @@ extension PlanChecker {
 
     private func whenEmpty(_ m: MapView) -> MilestoneStatus? {
         guard let n = require(m, "when_empty"), let s = text(n, m.path.key("when_empty"), what: "no_data or not_applicable") else { return nil }
-        switch s {
-        case "no_data": return .noData
-        case "not_applicable": return .notApplicable
-        default:
+        guard PlanGrammar.whenEmpty.contains(s), let status = MilestoneStatus(rawValue: s) else {
             error("value_type", n.pos, m.path.key("when_empty"), "\(quoted(s)) is not no_data or not_applicable")
             return nil
         }
+        return status
     }
 
     private func milestoneKind(_ kind: String, _ m: MapView) -> MilestoneKind? {
