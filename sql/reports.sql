@@ -263,7 +263,7 @@ COMMENT ON COLUMN thidua_report.milestones.value IS 'what is done, on the member
 COMMENT ON COLUMN thidua_report.milestones.target IS 'what is required: infra_ready: infra_items; retro_entry: retro_total; e2e_full: e2e_total; proficiency: leaders_and_prosecutors; luyenai_participation: active_staff; qlahs_training: 1; ai_training: 1 (count)';
 COMMENT ON COLUMN thidua_report.milestones.completed_on IS 'the day it was completed, where known';
 COMMENT ON COLUMN thidua_report.milestones.projected_on IS 'D + ⌈remaining × 14 / items done in [D−13, D]⌉, where a pace exists';
-COMMENT ON COLUMN thidua_report.milestones.clause IS 'the plan''s clause that sets the milestone (e.g. II.1, III.1.1), from the plan file';
+COMMENT ON COLUMN thidua_report.milestones.clause IS 'the plan''s clause that sets the milestone, from the plan file: infra_ready: II.1; retro_entry: II.1; e2e_full: I.1, II.1; proficiency: II.1; luyenai_participation: II.2; qlahs_training: III.1.1; ai_training: III.2.1';
 
 CREATE TABLE IF NOT EXISTS thidua_report.award_shortlist (
     as_of date NOT NULL,

@@ -302,7 +302,7 @@ public struct NightlyRun: Sendable {
                 }
             }
             for d in RunFolders.prune(outDir, keep: settings.retention) { log.info("retention", "removed the run of \(d) (keeping \(settings.retention))") }
-            try writeAtomically(Data(PlanArchivePage(language: settings.language, title: plan.title).html(runs: RunFolders.list(outDir),
+            try writeAtomically(Data(PlanArchivePage(language: settings.language, plan: plan, days: days).html(runs: RunFolders.list(outDir),
                                                                                                     latest: RunFolders.latest(outDir)).utf8),
                                 to: "\(outDir)/index.html", mode: mode_t(settings.fileMode))
             return Result(runDirectory: dir, rows: rows)

@@ -22,15 +22,38 @@ extension DataDictionary {
         return out
     }
 
-    /// `datapackage.json` for these tables, made by the plan of this name and title.
+    /// The plan a data package was computed from: its `name`, title and period.
+    public struct PlanIdentity: Sendable {
+        public var name: String
+        public var title: String
+        public var periodStart: Day
+        public var periodEnd: Day
+
+        public init(name: String, title: String, periodStart: Day, periodEnd: Day) {
+            self.name = name
+            self.title = title
+            self.periodStart = periodStart
+            self.periodEnd = periodEnd
+        }
+
+        /// The package's `plan` property (a Data Package may carry properties of its own).
+        var json: [String: Any] {
+            ["name": name, "title": title, "period_start": periodStart.description, "period_end": periodEnd.description]
+        }
+    }
+
+    /// `datapackage.json` for these tables, made by this plan (PLAN-LANGUAGE.md §15): the title and
+    /// the description name it and its period, and the `plan` property holds them as fields.
     public static func dataPackage(_ tables: [DataTable], runID: String, asOf: Day, generatedAt: String, version: String,
-                                   planName: String, planTitle: String, byteOrderMark: Bool, rows: [String: Int]) -> Data {
+                                   plan: PlanIdentity, byteOrderMark: Bool, rows: [String: Int]) -> Data {
         let object: [String: Any] = [
             "profile": "tabular-data-package",
             "name": "thidua-\(asOf)",
             "id": runID,
-            "title": "thidua: \(planName), \(asOf)",
-            "description": "\(planTitle). Standing as of \(asOf); data dictionary: `thidua dictionary --plan FILE` (docs/csv.md for plan 251).",
+            "title": "thidua: \(plan.name), \(asOf)",
+            "description": "\(plan.title) (\(plan.name), period \(plan.periodStart) – \(plan.periodEnd)). Standing as of \(asOf); "
+                + "data dictionary: `thidua dictionary --plan FILE`.",
+            "plan": plan.json,
             "created": generatedAt,
             "version": version,
             "resources": resources(tables, byteOrderMark: byteOrderMark, rows: rows),
@@ -46,7 +69,7 @@ extension DataDictionary {
             "profile": "tabular-data-package",
             "name": "thidua-\(name)",
             "title": "thidua: \(planName)",
-            "description": "\(planTitle). The tables of every run of this plan; data dictionary: `thidua dictionary --plan FILE` (docs/csv.md for plan 251).",
+            "description": "\(planTitle) (\(planName)). The tables of every run of this plan; data dictionary: `thidua dictionary --plan FILE`.",
             "resources": resources(tables, byteOrderMark: byteOrderMark, rows: [:]),
         ]
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)

@@ -45,8 +45,11 @@ public struct PlanDictionary: Sendable {
     /// A run's `datapackage.json`, describing the plan that run used.
     public func dataPackage(runID: String, asOf: Day, generatedAt: String, version: String, byteOrderMark: Bool,
                             rows: [String: Int]) -> Data {
-        DataDictionary.dataPackage(tables, runID: runID, asOf: asOf, generatedAt: generatedAt, version: version,
-                                   planName: plan.name, planTitle: plan.title.vi, byteOrderMark: byteOrderMark, rows: rows)
+        let days = ResolvedDays(plan: plan, asOf: asOf)
+        return DataDictionary.dataPackage(tables, runID: runID, asOf: asOf, generatedAt: generatedAt, version: version,
+                                          plan: DataDictionary.PlanIdentity(name: plan.name, title: plan.title.vi,
+                                                                            periodStart: days.periodStart, periodEnd: days.periodEnd),
+                                          byteOrderMark: byteOrderMark, rows: rows)
     }
 
     /// `thidua dictionary --plan FILE --format json`: the Data Package of the plan's tables, no run.
@@ -118,7 +121,7 @@ extension PlanDictionary {
             Column("as_of", .date, "", "D, the as-of day; every other table's as_of equals it", "§2"),
             Column("generated_at", .datetime, "", "when the run started (UTC)", "§5"),
             Column("thidua_version", .text, "", "the version of thidua that wrote the run", "§5"),
-            Column("plan_name", .text, "", "the plan file's name (e.g. 251/KH-VKSTC)", "§2"),
+            Column("plan_name", .text, "", "the plan file's name (e.g. \(plan.name))", "§2"),
             Column("plan_title", .text, "", "the plan's title", "§2"),
             Column("period_start", .date, "", "the first day of the emulation period", "§2"),
             Column("period_end", .date, "", "the last day of the period", "§2"),

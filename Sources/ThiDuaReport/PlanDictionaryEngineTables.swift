@@ -52,8 +52,13 @@ extension PlanDictionary {
                 integer("target", "count", "what is required: " + milestoneSides(plan, value: false), "§4.6"),
                 Column("completed_on", .date, "", "the day it was completed, where known", "§4.6"),
                 Column("projected_on", .date, "", projectedText(plan), "§4.6"),
-                Column("clause", .text, "", "the plan's clause that sets the milestone (e.g. II.1, III.1.1), from the plan file", "§4.6"),
+                Column("clause", .text, "", "the plan's clause that sets the milestone, from the plan file: " + milestoneClauses(plan), "§4.6"),
             ])
+    }
+
+    /// "id: clause" per milestone, in declaration order ("none" without milestones).
+    static func milestoneClauses(_ plan: Plan) -> String {
+        plan.milestones.isEmpty ? "none" : plan.milestones.map { "\($0.id): \($0.clause)" }.joined(separator: "; ")
     }
 
     /// "id: measure" per milestone, for the value or the target column.

@@ -146,13 +146,34 @@ struct PlanContext: Sendable {
 }
 
 /// `OUT/index.html` for a plan-driven run: the runs in the folder, newest first, under the plan's
-/// title in the page's language (the plan-251 archive page names that plan's title).
+/// title in the page's language, its name and its period (PLAN-LANGUAGE.md §15 (a): every page
+/// names the plan it was computed from).
 public struct PlanArchivePage: Sendable {
     public let language: Language
     public let title: Label
-    public init(language: Language, title: Label) {
+    /// The plan's `name` and its period, printed under the title when given.
+    public let name: String?
+    public let period: ClosedRange<Day>?
+
+    public init(language: Language, title: Label, name: String? = nil, period: ClosedRange<Day>? = nil) {
         self.language = language
         self.title = title
+        self.name = name
+        self.period = period
+    }
+
+    /// The page of the plan a run computes: its title, name and period as of `days`.
+    public init(language: Language, plan: Plan, days: ResolvedDays) {
+        self.init(language: language, title: plan.title, name: plan.name,
+                  period: days.periodStart <= days.periodEnd ? days.periodStart...days.periodEnd : nil)
+    }
+
+    /// "Kế hoạch NAME · Kỳ thi đua FROM – TO" as on every run page; empty without a name.
+    func planLine(_ l: PlanLabels, _ f: PageFormat) -> String {
+        guard let name else { return "" }
+        var parts = ["\(l["plan"]) \(name)"]
+        if let period { parts.append("\(l["period"]) \(f.day(period.lowerBound)) – \(f.day(period.upperBound))") }
+        return "<p class=\"meta\">\(htmlEscape(parts.joined(separator: " · ")))</p>\n"
     }
 
     public func html(runs: [Day], latest: Day?) -> String {
@@ -169,7 +190,8 @@ public struct PlanArchivePage: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(htmlEscape(l["archive"]))</title>
             <style>body{font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;margin:2rem;color:#1a1a1a}a{color:#0b4f8a}</style>
-            </head><body><h1>\(htmlEscape(title.text(language)))</h1><h2>\(htmlEscape(l["archive"]))</h2>
+            </head><body><h1>\(htmlEscape(title.text(language)))</h1>
+            \(planLine(l, f))<h2>\(htmlEscape(l["archive"]))</h2>
             <ul>
             \(items)</ul></body></html>
 

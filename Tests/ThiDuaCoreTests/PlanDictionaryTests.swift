@@ -56,7 +56,7 @@ struct PlanDictionaryTests {
         }
     }
 
-    @Test("the shipped plan 251 keeps 0.4.0's meaning of every column but four now generated from the plan (§15)")
+    @Test("the shipped plan 251 keeps 0.4.0's meaning of every column but five now generated from the plan (§15)")
     func meanings251() {
         let generated = [
             "milestones.value": "what is done, on the member's scope: infra_ready: infra_ready_items; retro_entry: retro_entered; "
@@ -65,6 +65,8 @@ struct PlanDictionaryTests {
             "milestones.target": "what is required: infra_ready: infra_items; retro_entry: retro_total; e2e_full: e2e_total; "
                 + "proficiency: leaders_and_prosecutors; luyenai_participation: active_staff; qlahs_training: 1; ai_training: 1",
             "award_shortlist.quota": "the bloc's quota, from the plan file",
+            "milestones.clause": "the plan's clause that sets the milestone, from the plan file: infra_ready: II.1; retro_entry: II.1; "
+                + "e2e_full: I.1, II.1; proficiency: II.1; luyenai_participation: II.2; qlahs_training: III.1.1; ai_training: III.2.1",
             "anomalies.problem": Dictionary040.doc("anomalies", "problem")!.meaning
                 .replacingOccurrences(of: "rate_above_one,", with: "rate_above_one, integer_overflow,"),
         ]
