@@ -279,6 +279,9 @@ public struct NightlyRun: Sendable {
                                     final: days.isFinal, files: staging.files)
             manifest.planLanguage = plan.language
             manifest.planSHA256 = planSHA256
+            manifest.planTitle = plan.title.vi
+            manifest.periodStart = days.periodStart
+            manifest.periodEnd = days.periodEnd
             manifest.totals = ["units": evaluation.organisation.units.count,
                                "rows_counted": Self.rowsCounted(plan, report)]
             let rows = Dictionary(staging.files.filter { $0.path.hasPrefix("csv/") }.compactMap { f in f.rows.map { (f.path, $0) } },

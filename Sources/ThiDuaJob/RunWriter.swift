@@ -141,6 +141,7 @@ struct RunWriter {
         var rows: [[CSVCell]] = [
             row("Kế hoạch (plan)", plan.name),
             row("Tên kế hoạch (title)", plan.title.vi),
+            row("Kỳ thi đua (period)", "\(days.periodStart.vietnamese) – \(days.periodEnd.vietnamese)"),
             day("Ngày số liệu, D (as of)", days.asOf),
             day("Ngày cuối tính số liệu, E = min(D, kết thúc kỳ)", days.end),
             row("Kết quả cuối cùng (final standing)", days.isFinal ? "Có (yes): kỳ thi đua đã kết thúc" : "Chưa (not yet)"),

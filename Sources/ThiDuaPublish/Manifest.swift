@@ -10,6 +10,10 @@ public struct Manifest: Sendable {
     /// declarations these figures were computed from.
     public var planLanguage: Int?
     public var planSHA256: String?
+    /// The plan's title (Vietnamese) and its period, so a manifest says which plan it was computed from.
+    public var planTitle: String?
+    public var periodStart: Day?
+    public var periodEnd: Day?
     public var toolVersion: String
     /// Host, port, database and user: never a password.
     public var database: String
@@ -57,6 +61,9 @@ public struct Manifest: Sendable {
         if let unpublishedReason { object["unpublished_reason"] = unpublishedReason }
         if let planLanguage { object["plan_language"] = planLanguage }
         if let planSHA256 { object["plan_sha256"] = planSHA256 }
+        if let planTitle { object["plan_title"] = planTitle }
+        if let periodStart { object["period_start"] = periodStart.description }
+        if let periodEnd { object["period_end"] = periodEnd.description }
         return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
     }
 }

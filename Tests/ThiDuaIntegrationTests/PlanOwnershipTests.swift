@@ -108,12 +108,10 @@ struct PlanOwnershipTests {
         #expect((package["description"] as? String)?.hasPrefix("\(Self.title) (\(Self.name), period 2026-07-01 – 2026-12-31).") == true)
         let plan = package["plan"] as? [String: String]
         #expect(plan == ["name": Self.name, "title": Self.title, "period_start": "2026-07-01", "period_end": "2026-12-31"])
-        // The manifest names the plan; its title and period wait for a Manifest change (ThiDuaPublish).
+        // The manifest names the plan, its title and its period.
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data((files[run + "manifest.json"] ?? "").utf8)) as? [String: Any])
         #expect(manifest["plan"] as? String == Self.name)
-        withKnownIssue("manifest.json names the plan but not its title and period (Manifest is ThiDuaPublish's)") {
-            #expect(manifest["plan_title"] as? String == Self.title)
-            #expect(manifest["period_start"] as? String == "2026-07-01" && manifest["period_end"] as? String == "2026-12-31")
-        }
+        #expect(manifest["plan_title"] as? String == Self.title)
+        #expect(manifest["period_start"] as? String == "2026-07-01" && manifest["period_end"] as? String == "2026-12-31")
     }
 }
