@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 import Testing
 @testable import ThiDuaCore
@@ -50,5 +51,55 @@ struct EngineRationalTests {
     func weights() {
         #expect(Rational.weight(tenThousandths: 300_000).rounded() == 30)
         #expect(Score.format(Rational.weight(tenThousandths: 12_345).rounded()) == "1.2345")
+    }
+
+    @Test("machine-integer fast path and BigInt agree on generated sums, products, orders and roundings near Int's limits")
+    func fastPathAgreesWithBigInt() throws {
+        var rng = SplitMix(seed: 24)
+        let edges = [0, 1, -1, 2, 3, 7, 10_000, 99_999, Int.max, Int.max - 1, Int.min, Int.min + 1, Int.max / 3, 1 << 62, -(1 << 62), 3_037_000_499]
+        func int() -> Int {
+            switch rng.next() % 4 {
+            case 0: return edges[Int(rng.next() % UInt64(edges.count))]
+            case 1: return Int(truncatingIfNeeded: rng.next())
+            default: return Int(rng.next() % 20_001) - 10_000
+            }
+        }
+        // The reference: every value kept as a BigInt pair in lowest terms.
+        func reference(_ n: BigInt, _ d: BigInt) -> (BigInt, BigInt) {
+            let g = n.greatestCommonDivisor(with: d)
+            let s: BigInt = d < 0 ? -1 : 1
+            return (s * n / g, s * d / g)
+        }
+        for _ in 0..<5_000 {
+            let (an, ad, bn, bd) = (int(), int(), int(), int())
+            guard ad != 0, bd != 0, let a = Rational(an, ad), let b = Rational(bn, bd) else { continue }
+            let ra = reference(BigInt(an), BigInt(ad)), rb = reference(BigInt(bn), BigInt(bd))
+            #expect((a.numerator, a.denominator) == ra)
+            let sum = a + b, product = a * b
+            #expect((sum.numerator, sum.denominator) == reference(ra.0 * rb.1 + rb.0 * ra.1, ra.1 * rb.1))
+            #expect((product.numerator, product.denominator) == reference(ra.0 * rb.0, ra.1 * rb.1))
+            #expect((a < b) == (ra.0 * rb.1 < rb.0 * ra.1))
+            #expect((a == b) == (ra == rb))
+            #expect(sum == (Rational(sum.numerator, sum.denominator) ?? .zero), "one value, one representation")
+            // Rounding: the fast path against the same formula in BigInt.
+            let magnitude = ra.0 < 0 ? -ra.0 : ra.0
+            let units = (2 * magnitude * 10_000 + ra.1) / (2 * ra.1)
+            let expected = Decimal(sign: ra.0 < 0 && !units.isZero ? .minus : .plus, exponent: -4,
+                                   significand: Decimal(string: units.description) ?? 0)
+            #expect(a.rounded() == expected, "\(an)/\(ad)")
+        }
+    }
+}
+
+/// A small deterministic generator for the generated cases.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
