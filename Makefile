@@ -11,6 +11,7 @@ build: setup
 
 ## make demo: install, build, start a throw-away PostgreSQL when none is configured, load the demo
 ## data, run the job, print where the report is.  Options: SCALE=1 AS_OF=YYYY-MM-DD OUT=dir
+## PLAN=plans/KH-TD-6T-2026.yaml (another plan file; its report goes to out/KH-TD-6T-2026/)
 demo: setup
 	@bash scripts/with-db.sh bash scripts/demo.sh
 

@@ -1,9 +1,11 @@
 -- Deterministic synthetic demo data for thidua (SPEC §3 shape, national scale after the 2025 reform).
 --   psql -v ON_ERROR_STOP=1 -v scale=1 -f sql/schema.sql -f sql/demo/generate.sql
--- scale multiplies staff and records (1 = national: ~15,860 biên chế, ~270,000 case records);
+-- scale multiplies staff and records (1 = national: ~15,860 biên chế, ~430,000 case records);
 -- units stay the same. Every "random" value is a hash of its row's key, so the same scale always
 -- gives the same rows, whatever plan PostgreSQL chooses. A few anomalies are planted on purpose
--- (see the end of this file) so that anomalies.csv has something to show.
+-- (see the end of this file) so that anomalies.csv has something to show. The rows run from October
+-- 2025 to 29 November 2026: plan 251's period first, then the second half of 2026 for the second
+-- plan (plans/KH-TD-6T-2026.yaml), added so that plan 251's replays of its period do not move.
 \if :{?scale}
 \else
 \set scale 1
@@ -110,7 +112,7 @@ SELECT s.staff_id, s.unit_id, s.role, p.skill, p.late_starter, p.ai, p.quality,
        pg_temp.r(s.staff_id || 'zeal') AS zeal
 FROM staff s JOIN demo_profile p USING (unit_id) WHERE s.active;
 
--- ── Case records (~270,000 at scale 1, accepted 2025-10-01 … 2026-06-30) ─────────────────────────
+-- ── Case records (~280,000 at scale 1, accepted 2025-10-01 … 2026-06-30) ─────────────────────────
 INSERT INTO case_record
 SELECT c.case_id, c.unit_id, c.prosecutor_id, CASE WHEN pg_temp.r(c.case_id || 'k') < 0.5 THEN 'case' ELSE 'matter' END,
        c.accepted_on,
@@ -250,6 +252,138 @@ FROM (
     UNION ALL
     SELECT staff_id, 'staff' FROM demo_staff WHERE zeal > 0.993
 ) n CROSS JOIN LATERAL (SELECT pg_temp.r(n.nominee_id || 'when') AS x) w;
+
+-- ── The second half of 2026 (issue 23): 1 July … 29 November 2026 ─────────────────────────────────
+-- For plan 2 (plans/KH-TD-6T-2026.yaml). Everything above stops at 30 June 2026 and is left as it
+-- is, so plan 251's replays of its own period read the same rows: the rows below are new (keys of
+-- their own: case '-h', session '-t2', initiative '-j') and dated after 30 June, which a run as of a
+-- day in plan 251's period never reads (PLAN-LANGUAGE.md §13 "Replays"). The one change to existing
+-- rows: records still open whose last update is on or after 1 June, and that have no missing field
+-- and no error, are closed (or not) in the second half. Such a record was never stale for plan 251
+-- on a day up to 30 June (stale needs last_updated_on ≤ E − 30 ≤ 31 May), with its last update after
+-- 30 June it still is not, and it is on no list of records to fix (those print last_updated_on as it
+-- is now). Every other record stays exactly as it is: an open one untouched since before June stays
+-- in plan 2's backlog and is not cleared.
+-- `psql -v first_half_only=1` leaves this part out (the test that plan 251 does not move compares the two).
+\if :{?first_half_only}
+\else
+CREATE TEMP TABLE demo_h2 AS
+SELECT unit_id,
+       0.5 * skill + 0.5 * pg_temp.r(unit_id || 'h2') AS drive,      -- 0 laggard .. 1 leader in H2
+       0.6 * skill + 0.4 * pg_temp.r(unit_id || 'sig2') AS sign,     -- signatures around the 95% line
+       pg_temp.r(unit_id || 'ai2') AS ai2,                           -- AI classes: early, late, too few
+       pg_temp.r(unit_id || 'nomatter') < 0.08 AS no_matters,        -- accepts no matters in H2
+       pg_temp.r(unit_id || 'push') < CASE WHEN quality > 0.8 THEN 0.6 ELSE 0.1 END AS push,  -- clears in a last-fortnight push
+       0.25 + 0.75 * pg_temp.r(unit_id || 'keep') AS keep            -- how well LuyenAI study keeps up
+FROM demo_profile;
+
+-- Backlog (and June's intake) closed in H2: a unit-dependent share, at a unit-dependent tempo.
+UPDATE case_record c
+SET status = 'closed',
+    last_updated_on = CASE WHEN h.push THEN DATE '2026-11-16' + floor(pg_temp.r(c.case_id || 'cd2') * 14)::int
+                           ELSE DATE '2026-07-01' + floor(152 * power(pg_temp.r(c.case_id || 'cd2'), 0.6 + 1.4 * h.drive))::int END
+FROM demo_h2 h
+WHERE h.unit_id = c.unit_id AND c.status = 'open' AND c.last_updated_on >= DATE '2026-06-01'
+  AND c.accepted_on <= DATE '2026-06-30' AND c.missing_required_fields = 0 AND c.error_count = 0
+  AND pg_temp.r(c.case_id || 'close2') < CASE WHEN h.push THEN 0.97 ELSE 0.15 + 0.8 * h.drive END;
+
+-- Cases and matters accepted 1 July … 29 November, as many per prosecutor as in the first half.
+INSERT INTO case_record
+SELECT c.case_id, c.unit_id, c.prosecutor_id, c.kind, c.accepted_on,
+       c.accepted_on + floor(pg_temp.r(c.case_id || 'ed') * 3)::int,
+       pg_temp.r(c.case_id || 'e2e') < CASE WHEN c.kind = 'case'
+            THEN 0.80 + 0.22 * c.drive - CASE WHEN c.late_starter AND c.accepted_on < DATE '2026-08-15' THEN 0.2 ELSE 0 END
+            ELSE 0.72 + 0.3 * pg_temp.r(c.unit_id || 'm2') END,
+       CASE WHEN pg_temp.r(c.case_id || 'mf') < 0.12 * (1 - c.quality) THEN 1 + floor(pg_temp.r(c.case_id || 'mfn') * 3)::int ELSE 0 END,
+       CASE WHEN pg_temp.r(c.case_id || 'er') < 0.08 * (1 - c.quality) THEN 1 + floor(pg_temp.r(c.case_id || 'ern') * 2)::int ELSE 0 END,
+       CASE WHEN c.accepted_on < DATE '2026-11-29' - 75 AND pg_temp.r(c.case_id || 'st') < 0.7 THEN 'closed' ELSE 'open' END,
+       least(DATE '2026-11-29', c.accepted_on + floor(pg_temp.r(c.case_id || 'lu') * (20 + 100 * c.quality))::int)
+FROM (
+    SELECT x.*, CASE WHEN h.no_matters OR pg_temp.r(x.case_id || 'k') < 0.5 THEN 'case' ELSE 'matter' END AS kind, h.drive
+    FROM (
+        SELECT s.staff_id || '-h' || lpad(k::text, 3, '0') AS case_id, s.unit_id, s.staff_id AS prosecutor_id,
+               s.late_starter, s.quality,
+               DATE '2026-07-01' + floor(pg_temp.r(s.staff_id || 'h' || k) * 152)::int AS accepted_on
+        FROM demo_staff s
+        CROSS JOIN LATERAL generate_series(1, floor((6 + pg_temp.r(s.staff_id || 'load') * 42) * 152 / 273)::int) AS k
+        WHERE s.role = 'prosecutor'
+    ) x JOIN demo_h2 h USING (unit_id)
+) c;
+
+-- Their documents, issued up to 29 November; signed around the 95% line.
+INSERT INTO procedural_document
+SELECT c.case_id || '-v' || k, c.case_id, c.unit_id, v.issued_on,
+       pg_temp.r(c.case_id || 'sig' || k) < 0.905 + 0.09 * h.sign,
+       pg_temp.r(c.case_id || 'el' || k) < 0.8 + 0.2 * h.sign
+FROM case_record c JOIN demo_h2 h USING (unit_id)
+CROSS JOIN LATERAL generate_series(1, 1 + floor(pg_temp.r(c.case_id || 'nd') * 4)::int) AS k
+CROSS JOIN LATERAL (SELECT c.accepted_on + (k - 1) * 12 + floor(pg_temp.r(c.case_id || 'vd' || k) * 8)::int AS issued_on) v
+WHERE c.accepted_on >= DATE '2026-07-01' AND v.issued_on <= DATE '2026-11-29';
+
+-- AI sessions (plan 2 counts classes: two by 31 October, in November, or too few) and a few QLAHS ones.
+INSERT INTO training_session
+SELECT u.unit_id || '-t2' || t.topic || k, u.unit_id, t.topic, d.held_on,
+       CASE t.topic WHEN 'qlahs' THEN 'Tập huấn nâng cao nền tảng Quản lý án hình sự – đợt ' || k
+                    ELSE 'Lớp bồi dưỡng kỹ năng ứng dụng trí tuệ nhân tạo – lớp ' || k END,
+       CASE WHEN pg_temp.r(u.unit_id || t.topic || k || 'fmt2') < 0.85 THEN 'class'
+            WHEN pg_temp.r(u.unit_id || t.topic || k || 'fmt2') < 0.93 THEN 'hands_on' ELSE 'seminar' END,
+       8 + floor(pg_temp.r(u.unit_id || t.topic || k || 'n2') * 40)::int
+FROM unit u JOIN demo_h2 h USING (unit_id) JOIN demo_profile p USING (unit_id)
+CROSS JOIN (VALUES ('qlahs'), ('ai')) AS t(topic)
+CROSS JOIN LATERAL generate_series(1, floor(CASE t.topic WHEN 'ai' THEN 1.6 + h.ai2 * 2.8 ELSE p.skill * 2 END)::int) AS k
+CROSS JOIN LATERAL (SELECT DATE '2026-07-01' + floor(pg_temp.r(u.unit_id || t.topic || k || 'day2') * (30 + 190 * (1 - h.ai2)))::int AS held_on) d
+WHERE d.held_on <= DATE '2026-12-31';
+
+INSERT INTO training_role
+SELECT t.session_id, s.staff_id, CASE WHEN s.rn = 1 THEN 'trainer' WHEN s.rn = 2 THEN 'organizer' ELSE 'attendee' END
+FROM training_session t
+CROSS JOIN LATERAL (
+    SELECT staff_id, row_number() OVER (ORDER BY md5(staff_id || t.session_id)) AS rn
+    FROM demo_staff d WHERE d.unit_id = t.unit_id
+    ORDER BY md5(staff_id || t.session_id) LIMIT 6
+) s
+WHERE t.held_on >= DATE '2026-07-01';
+
+-- LuyenAI goes on where it stopped (levels keep rising with practice), more or less keenly by unit;
+-- some learners drop out, and some who never studied start.
+CREATE TEMP TABLE demo_learner2 AS
+SELECT l.staff_id, greatest(DATE '2026-07-01', l.start_day) AS start_day,
+       CASE WHEN pg_temp.r(l.staff_id || 'quit2') < 0.35 * (1 - h.keep)
+            THEN DATE '2026-07-01' + floor(pg_temp.r(l.staff_id || 'quitday') * 150)::int ELSE DATE '2026-11-29' END AS stop_day,
+       l.freq * (0.4 + 0.6 * h.keep) AS freq, l.pace, coalesce(n.days, 0) AS days_before
+FROM demo_learner l JOIN demo_h2 h USING (unit_id)
+LEFT JOIN (SELECT staff_id, count(*) AS days FROM luyenai_daily GROUP BY staff_id) n USING (staff_id)
+UNION ALL
+SELECT s.staff_id, DATE '2026-07-01' + floor(pg_temp.r(s.staff_id || 'join2') * 120)::int, DATE '2026-11-29',
+       0.2 + 0.3 * s.zeal, 3 + floor(pg_temp.r(s.staff_id || 'pace2') * 6)::int, 0
+FROM demo_staff s JOIN demo_h2 h USING (unit_id)
+WHERE NOT EXISTS (SELECT 1 FROM demo_learner l WHERE l.staff_id = s.staff_id)
+  AND pg_temp.r(s.staff_id || 'joins2') < 0.6 * h.keep;
+
+INSERT INTO luyenai_daily
+SELECT staff_id, day, least(10, 1 + (days_before + row_number() OVER (PARTITION BY staff_id ORDER BY day))::int / pace),
+       10 + floor(pg_temp.r(staff_id || day || 'min') * 50)::int
+FROM demo_learner2 l
+CROSS JOIN LATERAL generate_series(l.start_day, l.stop_day, interval '1 day') AS g(ts)
+CROSS JOIN LATERAL (SELECT g.ts::date AS day) d
+WHERE pg_temp.r(staff_id || day) < l.freq;
+
+-- Initiatives recognized in H2.
+INSERT INTO initiative
+SELECT u.unit_id || '-j' || k, u.unit_id, CASE WHEN k % 2 = 1 THEN 'ai' ELSE 'qlahs' END,
+       CASE WHEN k % 2 = 1 THEN 'Trợ lý AI tóm tắt hồ sơ vụ án' ELSE 'Bảng theo dõi hồ sơ tồn đọng trên QLAHS' END,
+       CASE WHEN pg_temp.r(u.unit_id || k || 'rec2') < 0.7 THEN DATE '2026-07-10' + floor(pg_temp.r(u.unit_id || k || 'rd2') * 140)::int END,
+       pg_temp.r(u.unit_id || k || 'use2') < 0.6
+FROM unit u JOIN demo_h2 h USING (unit_id)
+CROSS JOIN LATERAL generate_series(1, floor(h.ai2 * h.drive * 3)::int) AS k;
+
+INSERT INTO initiative_author
+SELECT i.initiative_id, s.staff_id
+FROM initiative i
+CROSS JOIN LATERAL (SELECT staff_id FROM demo_staff d WHERE d.unit_id = i.unit_id
+                    ORDER BY md5(staff_id || i.initiative_id) LIMIT 1 + floor(pg_temp.r(i.initiative_id) * 3)::int) s
+WHERE i.initiative_id LIKE '%-j%';
+\endif
 
 -- ── Planted anomalies (SPEC §3): each must be listed in anomalies.csv ────────────────────────────
 INSERT INTO unit VALUES ('x01', 'Phòng thử nghiệm (loại đơn vị không hợp lệ)', 'phong_ban', NULL, 10);
