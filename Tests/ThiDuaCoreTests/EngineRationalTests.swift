@@ -1,6 +1,7 @@
 import BigInt
 import Foundation
 import Testing
+import TestSupport
 @testable import ThiDuaCore
 
 @Suite("engine: exact rationals rounded half-up once (PLAN-LANGUAGE.md §14)")
@@ -55,7 +56,7 @@ struct EngineRationalTests {
 
     @Test("machine-integer fast path and BigInt agree on generated sums, products, orders and roundings near Int's limits")
     func fastPathAgreesWithBigInt() throws {
-        var rng = SplitMix(seed: 24)
+        var rng = SeededGenerator(seed: 24)
         let edges = [0, 1, -1, 2, 3, 7, 10_000, 99_999, Int.max, Int.max - 1, Int.min, Int.min + 1, Int.max / 3, 1 << 62, -(1 << 62), 3_037_000_499]
         func int() -> Int {
             switch rng.next() % 4 {
@@ -88,18 +89,5 @@ struct EngineRationalTests {
                                    significand: Decimal(string: units.description) ?? 0)
             #expect(a.rounded() == expected, "\(an)/\(ad)")
         }
-    }
-}
-
-/// A small deterministic generator for the generated cases.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

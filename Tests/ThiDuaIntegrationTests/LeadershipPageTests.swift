@@ -84,13 +84,19 @@ struct LeadershipPageTests {
             let r = try runThidua(["run", "--db", db.conninfo, "--as-of", day, "--out", scratch.path])
             #expect(r.status == 0, "\(r.all)")
         }
-        let run = "\(scratch.path)/2026-03-15"
+        _ = try checkLayout("\(scratch.path)/2026-03-15")
+    }
+
+    /// check_layout.py on the index, a province page and a sub-unit page of a run, at both widths:
+    /// its verdict must be clean; returns the six page summaries.
+    func checkLayout(_ run: String) throws -> [[String: Any]] {
         let out = try python("check_layout.py", ["\(run)/index.html", "\(run)/units/p01.html", "\(run)/units/p01-r01.html"])
         #expect(out.status == 0, "\(out.all.prefix(4000))")
         let summary = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
         let pages = summary?["pages"] as? [[String: Any]] ?? []
         #expect(pages.count == 6)
         #expect(pages.allSatisfy { ($0["axe_passes"] as? Int ?? 0) > 20 }, "axe ran its rules: \(pages)")
+        return pages
     }
 
     @Test("the second plan's demo report (29/11/2026) at 390 px and 1400 px: no sideways scrolling, axe-core finds no violation at all")
@@ -101,13 +107,7 @@ struct LeadershipPageTests {
         let r = try runThidua(["run", "--db", db.conninfo, "--plan", "\(repositoryRoot)/plans/KH-TD-6T-2026.yaml",
                                "--as-of", "2026-11-29", "--out", scratch.path])
         #expect(r.status == 0, "\(r.all)")
-        let run = "\(scratch.path)/2026-11-29"
-        let out = try python("check_layout.py", ["\(run)/index.html", "\(run)/units/p01.html", "\(run)/units/p01-r01.html"])
-        #expect(out.status == 0, "\(out.all.prefix(4000))")
-        let summary = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
-        let pages = summary?["pages"] as? [[String: Any]] ?? []
-        #expect(pages.count == 6)
-        #expect(pages.allSatisfy { ($0["axe_passes"] as? Int ?? 0) > 20 }, "axe ran its rules: \(pages)")
+        let pages = try checkLayout("\(scratch.path)/2026-11-29")
         #expect(pages.allSatisfy { ($0["axe_violations"] as? [Any])?.isEmpty == true }, "axe-core violations: \(pages)")
     }
 }
