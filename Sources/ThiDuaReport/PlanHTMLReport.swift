@@ -66,7 +66,12 @@ public struct PlanHTMLReport: Sendable {
     /// One page: by the compiled templates when they could be compiled, else by swift-mustache.
     func render(_ name: String, _ model: [String: Any]) -> String {
         if let compiled { return compiled.render(name, PageValue(sanitizing: model)) ?? "" }
-        return library.render(HTMLReport.sanitized(model) as? [String: Any] ?? [:], withTemplate: name) ?? ""
+        return Self.mustacheRender(library, name, model)
+    }
+
+    /// One page by swift-mustache: the fallback, and what the tests compare the compiled renderer with.
+    static func mustacheRender(_ library: MustacheLibrary, _ name: String, _ model: [String: Any]) -> String {
+        library.render(HTMLReport.sanitized(model) as? [String: Any] ?? [:], withTemplate: name) ?? ""
     }
 
     // MARK: Pages
