@@ -20,14 +20,14 @@ struct PageTemplates: Sendable {
         guard let tokens = templates[name] else { return nil }
         var renderer = PageRenderer(templates: templates, root: model)
         renderer.render(tokens, indentation: nil)
-        return String(decoding: renderer.out, as: UTF8.self)
+        return renderer.out
     }
 }
 
-/// One rendering: the output bytes and the context stack (the root model, then each section's value).
+/// One rendering: the output and the context stack (the root model, then each section's value).
 private struct PageRenderer {
     let templates: [String: [PageToken]]
-    var out: [UInt8] = []
+    var out = ""
     var stack: [PageValue]
     /// Partials inside partials: past `maxDepth` a partial prints nothing (a template including
     /// itself without end would otherwise exhaust the thread's stack).
@@ -47,28 +47,30 @@ private struct PageRenderer {
             for token in tokens { render(token, indentation: indentation) }
             return
         }
-        let start = out.count
+        let start = out.utf8.count
         for token in tokens {
-            let mark = out.count
+            let mark = out.utf8.count
             render(token, indentation: indentation)
-            // swift-mustache: `if rendered.count > 0, string.last == "\n"`, where "\r\n" is one
-            // character, not "\n".
-            if out.count > mark, mark > start, out[mark - 1] == 0x0A, !(mark - start >= 2 && out[mark - 2] == 0x0D) {
-                out.insert(contentsOf: indentation.utf8, at: mark)
-            }
+            guard out.utf8.count > mark, mark > start else { continue }
+            // swift-mustache: `if rendered.count > 0, string.last == "\n"` on this call's output,
+            // where "\r\n" is one character, not "\n".
+            let utf8 = out.utf8, end = utf8.index(utf8.startIndex, offsetBy: mark)
+            let last = utf8[utf8.index(before: end)]
+            let crlf = mark - start >= 2 && utf8[utf8.index(end, offsetBy: -2)] == 0x0D
+            if last == 0x0A && !crlf { out.insert(contentsOf: indentation, at: end) }
         }
     }
 
     private mutating func render(_ token: PageToken, indentation: String?) {
         switch token {
         case .text(let text):
-            out.append(contentsOf: text.utf8)
+            out.append(text)
         case .variable(let name, let escaped):
             guard let value = lookup(name) else { return }
             switch value {
-            case .string(let s): escaped ? appendEscaped(s) : out.append(contentsOf: s.utf8)
-            case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-            default: escaped ? appendEscaped(value.text) : out.append(contentsOf: value.text.utf8)
+            case .string(let s): escaped ? appendEscaped(s) : out.append(s)
+            case .bool(let b): out.append(b ? "true" : "false")
+            default: escaped ? appendEscaped(value.text) : out.append(value.text)
             }
         case .section(let name, let body):
             switch lookup(name) {
@@ -105,26 +107,27 @@ private struct PageRenderer {
     /// swift-mustache's look-up: the first part up the stack (or in the current value only for a
     /// name starting with a dot), the other parts inside what it found; `null` reads as missing.
     private func lookup(_ name: PageName) -> PageValue? {
+        let parts = name.parts
         var value: PageValue
-        var rest = name.parts[...]
-        if name.local {
+        var next = 0
+        if name.local || parts.isEmpty {
             guard let top = stack.last else { return nil }
             value = top
-        } else if let first = rest.first {
+        } else {
             var found: PageValue?
-            for i in stride(from: stack.count - 1, through: 0, by: -1) {
-                if let child = stack[i].child(first) { found = child; break }
+            var i = stack.count - 1
+            while i >= 0 {
+                if let child = stack[i].child(parts[0]) { found = child; break }
+                i -= 1
             }
             guard let found else { return nil }
             value = found
-            rest = rest.dropFirst()
-        } else {
-            guard let top = stack.last else { return nil }
-            value = top
+            next = 1
         }
-        for part in rest {
-            guard let next = value.child(part) else { return nil }
-            value = next
+        while next < parts.count {
+            guard let child = value.child(parts[next]) else { return nil }
+            value = child
+            next += 1
         }
         if case .null = value { return nil }
         return value
@@ -132,17 +135,25 @@ private struct PageRenderer {
 
     /// HTML-escapes as swift-mustache does: `<`, `>`, `&`, `"`, `'` when each is a character of its own.
     private mutating func appendEscaped(_ s: String) {
-        let special = s.utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }
-        guard special else { out.append(contentsOf: s.utf8); return }
+        guard Self.needsEscaping(s) else { out.append(s); return }
         for c in s {
             switch c {
-            case "<": out.append(contentsOf: "&lt;".utf8)
-            case ">": out.append(contentsOf: "&gt;".utf8)
-            case "&": out.append(contentsOf: "&amp;".utf8)
-            case "\"": out.append(contentsOf: "&quot;".utf8)
-            case "'": out.append(contentsOf: "&#39;".utf8)
-            default: out.append(contentsOf: c.utf8)
+            case "<": out.append("&lt;")
+            case ">": out.append("&gt;")
+            case "&": out.append("&amp;")
+            case "\"": out.append("&quot;")
+            case "'": out.append("&#39;")
+            default: out.append(c)
             }
+        }
+    }
+
+    /// Whether `s` holds one of the five bytes HTML escaping replaces.
+    private static func needsEscaping(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { bytes in
+            for b in bytes where b == 0x3C || b == 0x3E || b == 0x26 || b == 0x22 || b == 0x27 { return true }
+            return false
         }
     }
 }

@@ -101,6 +101,11 @@ struct PageTemplateTests {
                                          ("index", "plan_index", report.indexModel(ctx))] {
             let old = Self.cpu { _ = PlanHTMLReport.mustacheRender(report.library, template, model) }
             let new = Self.cpu { _ = compiled.render(template, PageValue(sanitizing: model)) }
+            let walkOld = Self.cpu { _ = HTMLReport.sanitized(model) }
+            let walkNew = Self.cpu { _ = PageValue(sanitizing: model) }
+            let value = PageValue(sanitizing: model)
+            let renderNew = Self.cpu { _ = compiled.render(template, value) }
+            print(String(format: "  walks: sanitized %.1f ms, PageValue %.1f ms; compiled render alone %.1f ms", walkOld * 1000, walkNew * 1000, renderNew * 1000))
             let size = compiled.render(template, PageValue(sanitizing: model))?.utf8.count ?? 0
             print(String(format: "page renderer, %@ (%d bytes), 50 renders: swift-mustache %.1f ms CPU, compiled %.1f ms CPU, ratio %.1f×",
                          label, size, old * 1000, new * 1000, old / new))
