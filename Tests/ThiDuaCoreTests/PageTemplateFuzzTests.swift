@@ -147,9 +147,9 @@ struct PageTemplateFuzzTests {
             "{{#list}}\n  {{> p}}\n{{/list}}",
             "{{^t}}\n{{/t}}\r\n{{#t}}\r\nx\r\n{{/t}}\r\n",
         ]
-        let partial = "P1 {{#list}}{{.}}{{/list}}\r\nP2\n{{#t}}\nP3 {{n}}\n{{/t}}\n"
+        let partial = "P1 {{#list}}{{.}}{{/list}}\r\nP2\n{{#t}}\nP3 {{n}}\n{{/t}}\n  {{> q}}\n"
         for (i, text) in cases.enumerated() {
-            let sources = [("main", text), ("p", partial)]
+            let sources = [("main", text), ("p", partial), ("q", "Q1\nQ2 {{list}}\n")]
             let library = try PlanHTMLReport.library(sources, templatesDir: nil)
             let compiled = try #require(PageTemplates(sources))
             let expected = PlanHTMLReport.mustacheRender(library, "main", model)
