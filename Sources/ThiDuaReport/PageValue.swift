@@ -3,7 +3,7 @@ import Foundation
 /// A page model value as the compiled page renderer reads it (issue 24): the view model's
 /// `[String: Any]` turned, once, into a typed tree, so rendering never casts `Any`.
 ///
-/// Each case behaves as the swift-mustache value it stands for (DESIGN.md "pages"):
+/// Each case behaves as the swift-mustache value it stands for:
 /// `string` and `number` print their text and, as a section, are pushed on the context stack;
 /// `bool` prints `true`/`false` and, as a section, renders its body in the same context when true;
 /// `list` renders its body once per element (an empty list is falsy); `object` is looked up by key;
