@@ -8,10 +8,19 @@ import ThiDuaCore
 /// most `limit` characters (the CSV files keep the whole text; over-long names are anomalies).
 public func pageText(_ s: String, limit: Int = pageTextLimit) -> String {
     // Most texts are short and clean: one pass over the UTF-8 bytes settles it.
-    if s.utf8.count <= limit && !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) { return s }
+    if s.utf8.count <= limit && !mayHoldControls(s) { return s }
     let clean = s.unicodeScalars.contains { isControl($0) }
         ? String(String.UnicodeScalarView(s.unicodeScalars.filter { !isControl($0) })) : s
     return clean.count > limit ? String(clean.prefix(limit - 1)) + "…" : clean
+}
+
+/// Whether `s` holds a C0 control byte, DEL, or the lead byte of a C1 control (0xC2).
+private func mayHoldControls(_ s: String) -> Bool {
+    var s = s
+    return s.withUTF8 { bytes in
+        for b in bytes where b < 0x20 || b == 0x7F || b == 0xC2 { return true }
+        return false
+    }
 }
 
 /// How many characters of one warehouse text a page shows.

@@ -11,6 +11,9 @@ import ThiDuaCore
 public struct PlanHTMLReport: Sendable {
     public let language: Language
     let library: MustacheLibrary
+    /// The same templates compiled for `PageTemplates`; nil when one uses a feature only
+    /// swift-mustache reads, and then every page is rendered by `library`.
+    let compiled: PageTemplates?
     let l: PlanLabels
     let f: PageFormat
     let timeZone: String
@@ -20,12 +23,19 @@ public struct PlanHTMLReport: Sendable {
         self.timeZone = timeZone
         l = PlanLabels(language)
         f = PageFormat(language)
-        library = try Self.library(templatesDir: templatesDir)
+        let sources = try Self.sources(templatesDir: templatesDir)
+        library = try Self.library(sources, templatesDir: templatesDir)
+        compiled = PageTemplates(sources)
     }
 
-    /// The built-in templates, each replaced by `DIR/<name>.mustache` when that file exists.
+    /// The built-in templates, each replaced by `DIR/<name>.mustache` when that file exists, read by swift-mustache.
     static func library(templatesDir: String?) throws -> MustacheLibrary {
-        var lib = MustacheLibrary()
+        try library(sources(templatesDir: templatesDir), templatesDir: templatesDir)
+    }
+
+    /// Each template's name and text: built in, or `DIR/<name>.mustache` when that file exists.
+    static func sources(templatesDir: String?) throws -> [(name: String, text: String)] {
+        var sources: [(name: String, text: String)] = []
         for (name, text) in DefaultTemplates.all {
             var source = text
             if let dir = templatesDir {
@@ -37,6 +47,15 @@ public struct PlanHTMLReport: Sendable {
                     source = t
                 }
             }
+            sources.append((name, source))
+        }
+        return sources
+    }
+
+    /// The templates read by swift-mustache: a template it cannot read is the folder's error.
+    static func library(_ sources: [(name: String, text: String)], templatesDir: String?) throws -> MustacheLibrary {
+        var lib = MustacheLibrary()
+        for (name, source) in sources {
             do { try lib.register(source, named: name) } catch {
                 throw TemplateError(description: "template \(templatesDir.map { "\($0)/" } ?? "(built in) ")\(name).mustache does not parse: \(error)")
             }
@@ -44,7 +63,14 @@ public struct PlanHTMLReport: Sendable {
         return lib
     }
 
+    /// One page: by the compiled templates when they could be compiled, else by swift-mustache.
     func render(_ name: String, _ model: [String: Any]) -> String {
+        if let compiled { return compiled.render(name, PageValue(sanitizing: model)) ?? "" }
+        return Self.mustacheRender(library, name, model)
+    }
+
+    /// One page by swift-mustache: the fallback, and what the tests compare the compiled renderer with.
+    static func mustacheRender(_ library: MustacheLibrary, _ name: String, _ model: [String: Any]) -> String {
         library.render(HTMLReport.sanitized(model) as? [String: Any] ?? [:], withTemplate: name) ?? ""
     }
 
