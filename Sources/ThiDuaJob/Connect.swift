@@ -72,7 +72,7 @@ public func checkWarehouse(_ settings: Settings, log: EventLog) throws(JobError)
 }
 
 /// The version of thidua, as `--version`, the manifest and the package print it.
-public let thiduaVersion = "0.5.0"
+public let thiduaVersion = "0.6.0"
 
 /// The default as-of day: yesterday in the configured time zone (Asia/Ho_Chi_Minh): a report covers
 /// complete days.
