@@ -145,7 +145,8 @@ def main():
     subprocess.run([sys.executable, "-c", "import psycopg"], check=False, capture_output=True).returncode == 0 or \
         sh([sys.executable, "-m", "pip", "install", "-q", "psycopg"])
     dbs = {s: ensure_db(s) for s in SCALES}
-    baseline = os.environ.get("BENCH_BASELINE")
+    # BENCH_BASELINE: one or more other builds of thidua, separated by spaces, each named by its --version.
+    baselines = [(sh([b, "--version"]).stdout.strip().split()[-1], b) for b in os.environ.get("BENCH_BASELINE", "").split()]
     work = tempfile.mkdtemp(prefix="thidua-bench-")
     scripts, sizes = {}, {}
     for s, db in dbs.items():
@@ -157,14 +158,14 @@ def main():
             f.write(sql_floor_script(trace))
         sizes[s] = {r: int(psql(db, "-At", "-c", f"SELECT count(*) FROM thidua.{r}").stdout) for r in RELATIONS}
     scan_sql = "\n".join(f"SELECT count(*) FROM thidua.{r};" for r in RELATIONS)
-    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "write": [], "naive": [], "phases": [], "stmts": [], "base": [],
-                   "basejob": [], "baserss": [], "rows": [], "baserows": []} for s in SCALES}
+    results = {s: {"job": [], "rss": [], "sql": [], "scan": [], "write": [], "naive": [], "phases": [], "stmts": [], "rows": [],
+                   "base": {v: {"stmts": [], "job": [], "rss": [], "rows": []} for v, _ in baselines}} for s in SCALES}
     base_traces = {}
-    if baseline:
+    for v, baseline in baselines:
         for s, db in dbs.items():
-            base_traces[s] = f"{work}/trace-base-{s}.jsonl"
-            sh([baseline, "run", "--db", f"dbname={db}", "--as-of", AS_OF, "--out", f"{work}/warm-base-{s}"],
-               env=dict(os.environ, THIDUA_SQL_TRACE=base_traces[s]))
+            base_traces[(v, s)] = f"{work}/trace-base-{v}-{s}.jsonl"
+            sh([baseline, "run", "--db", f"dbname={db}", "--as-of", AS_OF, "--out", f"{work}/warm-base-{v}-{s}"],
+               env=dict(os.environ, THIDUA_SQL_TRACE=base_traces[(v, s)]))
     for i in range(RUNS):
         for s, db in dbs.items():
             out = f"{work}/out-{s}"
@@ -181,16 +182,18 @@ def main():
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-f", scripts[s]])
             results[s]["sql"].append(secs)
             results[s]["stmts"].append(statement_times(db, f"{work}/trace-{s}.jsonl"))
-            if baseline:
-                results[s]["base"].append(statement_times(db, base_traces[s]))
+            for v, baseline in baselines:
+                b = results[s]["base"][v]
+                b["stmts"].append(statement_times(db, base_traces[(v, s)]))
                 # The baseline binary's whole run, in the same round: before and after on the same floors.
-                shutil.rmtree(f"{work}/out-base-{s}", ignore_errors=True)
+                base_out = f"{work}/out-base-{v}-{s}"
+                shutil.rmtree(base_out, ignore_errors=True)
                 secs, r = timed(["/usr/bin/time", "-v", baseline, "run", "--db", f"dbname={db}", "--as-of", AS_OF,
-                                 "--out", f"{work}/out-base-{s}", "--force"])
-                results[s]["basejob"].append(secs)
-                results[s]["baserss"].append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024)
-                with open(f"{work}/out-base-{s}/{AS_OF}/manifest.json") as f:
-                    results[s]["baserows"].append(per_row(json.load(f)))
+                                 "--out", base_out, "--force"])
+                b["job"].append(secs)
+                b["rss"].append(int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", r.stderr).group(1)) / 1024)
+                with open(f"{base_out}/{AS_OF}/manifest.json") as f:
+                    b["rows"].append(per_row(json.load(f)))
             secs, _ = timed(["psql", "-X", "-q", "-d", db, "-o", "/dev/null", "-c", scan_sql])
             results[s]["scan"].append(secs)
             secs, _ = timed([sys.executable, f"{ROOT}/bench/naive_peer.py", f"dbname={db}", AS_OF, f"{work}/naive-{s}.csv"])
@@ -212,14 +215,16 @@ def main():
         lines.append(f"| {s} | {cell(r['job'])} | {cell(r['rss'], 'MiB')} | {cell(r['sql'])} | {cell(r['scan'])} | {cell(r['naive'])} "
                      f"| {job / sqlf:.2f} | {job / scan:.2f} | {naive / job:.1f} |")
         verdicts.append((s, job / sqlf <= 1.5, job / scan <= 10, med(r["rss"]) <= 64, naive / job >= 5))
-    if baseline:
-        lines += ["", "| scale | BENCH_BASELINE job wall | its peak RSS | its job/SQL floor | its job/scan floor | job now / baseline |",
-                  "|---|---|---|---|---|---|"]
+    if baselines:
+        lines += ["", "| scale | BENCH_BASELINE | its job wall | its peak RSS | its job/SQL floor | its job/scan floor | job now / baseline |",
+                  "|---|---|---|---|---|---|---|"]
         for s in SCALES:
             r = results[s]
-            base, job = med(r["basejob"]), med(r["job"])
-            lines.append(f"| {s} | {cell(r['basejob'])} | {cell(r['baserss'], 'MiB')} | {base / med(r['sql']):.2f} "
-                         f"| {base / med(r['scan']):.2f} | {job / base:.2f} |")
+            for v, _ in baselines:
+                b = r["base"][v]
+                base, job = med(b["job"]), med(r["job"])
+                lines.append(f"| {s} | {v} | {cell(b['job'])} | {cell(b['rss'], 'MiB')} | {base / med(r['sql']):.2f} "
+                             f"| {base / med(r['scan']):.2f} | {job / base:.2f} |")
     floor_lines = ["| scale | job wall | scan floor | write floor (cp -a + sync -f) | job / (scan + write) | target ≤ 2 |",
                    "|---|---|---|---|---|---|"]
     floor_verdicts = []
@@ -228,8 +233,8 @@ def main():
         ratio = med(r["job"]) / (med(r["scan"]) + med(r["write"]))
         floor_verdicts.append((s, ratio <= 2))
         floor_lines.append(f"| {s} | {cell(r['job'])} | {cell(r['scan'])} | {cell(r['write'])} | {ratio:.2f} | {'met' if ratio <= 2 else 'MISSED'} |")
-    row_lines = ["| scale | cost | " + ("before (BENCH_BASELINE) | " if baseline else "") + "now |",
-                 "|---|---|" + ("---|" if baseline else "") + "---|"]
+    row_lines = ["| scale | cost | " + "".join(f"before ({v}) | " for v, _ in baselines) + "now |",
+                 "|---|---|" + "---|" * len(baselines) + "---|"]
     for s in SCALES:
         r = results[s]
         for label in ("staff row", "record to fix", "page"):
@@ -237,8 +242,8 @@ def main():
             if not now:
                 continue
             cells = []
-            if baseline:
-                b = [x[label] for x in r["baserows"] if label in x]
+            for v, _ in baselines:
+                b = [x[label] for x in r["base"][v]["rows"] if label in x]
                 cells.append(f"{med(b):.1f} µs" if b else "—")
             cells.append(f"{med(now):.1f} µs")
             row_lines.append(f"| {s} | per {label} | " + " | ".join(cells) + " |")
@@ -251,14 +256,14 @@ def main():
     for s in SCALES:
         keys = sorted(results[s]["phases"][0])
         phase_lines.append(f"| {s} | " + " | ".join(f"{med([p.get(k, 0) for p in results[s]['phases']]):.3f}" for k in keys) + " |")
-    stmt_lines = ["| scale | statement | " + ("before (BENCH_BASELINE) | " if baseline else "") + "now |",
-                  "|---|---|" + ("---|" if baseline else "") + "---|"]
+    stmt_lines = ["| scale | statement | " + "".join(f"before ({v}) | " for v, _ in baselines) + "now |",
+                  "|---|---|" + "---|" * len(baselines) + "---|"]
     for s in SCALES:
         now = results[s]["stmts"]
         for label in (now[0].keys() if now else []):
             cells = []
-            if baseline:
-                b = [x[label] for x in results[s]["base"] if label in x]
+            for v, _ in baselines:
+                b = [x[label] for x in results[s]["base"][v]["stmts"] if label in x]
                 cells.append(f"{med(b):.3f}" if b else "—")
             cells.append(f"{med([x[label] for x in now if label in x]):.3f}")
             stmt_lines.append(f"| {s} | {label} | " + " | ".join(cells) + " |")
@@ -293,8 +298,9 @@ medians with min–max. Machine: {machine}.
 - **scan floor**: one `SELECT count(*)` over every relation the job reads.
 - **naive peer**: `bench/naive_peer.py`, psycopg pulling the raw rows and computing the unit metrics
   in Python.
-- **BENCH_BASELINE** (when set): another build's `thidua` run in the same rounds against the same
-  floors (issue 22: the plan engine against 0.4.0's fixed code).
+- **BENCH_BASELINE** (when set): other builds' `thidua` (paths separated by spaces, each named by
+  its `--version`), run in the same rounds against the same floors: here 0.4.0 (issue 22: the plan
+  engine against 0.4.0's fixed code) and 0.5.0 (issue 24: before and after).
 
 ## Results
 

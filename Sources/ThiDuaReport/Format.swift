@@ -44,5 +44,9 @@ public struct PageFormat: Sendable {
         return fmt.string(from: date) + " (\(fmt.timeZone.abbreviation(for: date) ?? zone))"
     }
 
-    func decimal(_ s: String) -> String { language == .vi ? s.replacingOccurrences(of: ".", with: ",") : s }
+    /// A number printed with the page's decimal mark (a comma in Vietnamese).
+    func decimal(_ s: String) -> String {
+        guard language == .vi, s.utf8.contains(0x2E) else { return s }
+        return String(decoding: s.utf8.map { $0 == 0x2E ? 0x2C : $0 }, as: UTF8.self)
+    }
 }

@@ -14,9 +14,23 @@ public struct PlanLabels: Sendable {
     /// Every key, for the `l` dictionary of a page.
     var all: [String: String] { language == .vi ? PlanLabels.vi : PlanLabels.en }
 
-    /// A label with its {placeholders} filled.
+    /// A label with its {placeholders} filled, in one pass over the label: a value is never read
+    /// again for placeholders, and a placeholder with no value stays as written.
     func fill(_ key: String, _ values: [String: String]) -> String {
-        values.reduce(self[key]) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
+        let text = self[key]
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest.index(after: open)
+            guard let close = rest[after...].firstIndex(of: "}") else { break }
+            let name = String(rest[after..<close])
+            if let value = values[name] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     /// §15 "Texts": a measure's dictionary unit as a page prints it. The seven default units have
