@@ -35,6 +35,7 @@ public struct ThiDuaCommand: ParsableCommand {
                 log.warn("terminating", "signal \(sig) came while the run was being published; completing it first")
             }
         }
+        Faults.hit("started")
         main()
     }
 }

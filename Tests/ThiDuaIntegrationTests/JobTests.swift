@@ -90,13 +90,12 @@ struct JobTests {
     func oneSnapshotOnTwoSessions() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                            environment: ["THIDUA_FAULT": "pause:after-export:2"])
-        // Wait until the first session holds its snapshot (its staging folder exists, the statement
-        // that exported it is done), then commit a staff member (read by the staff session) and
-        // cases (read by the first session).
-        #expect(waitUntil { !leftovers(out).isEmpty })
-        Thread.sleep(forTimeInterval: 0.5)
+        let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out], at: "after-export", seconds: 2)
+        let p = run.process
+        // Wait until the first session has exported its snapshot (the pause right after it has
+        // begun), then commit a staff member (read by the staff session) and cases (read by the
+        // first session).
+        #expect(run.paused())
         try db.sql(Fx.staff("late-s", unit: "A") + Fx.cases("A", "late-c", count: 7, accepted: "2026-02-02", prosecutor: "late-s"))
         let done = p.wait()
         #expect(done.status == 0, "\(done.all)")

@@ -85,10 +85,9 @@ struct PublishingTests {
     func concurrentRuns() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        let slow = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out],
-                               environment: ["THIDUA_FAULT": "pause:after-lock:4"])
-        #expect(waitUntil(10) { FileManager.default.fileExists(atPath: out + "/.thidua.lock") })
-        Thread.sleep(forTimeInterval: 0.5)
+        let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-01", "--out", out], at: "after-lock", seconds: 4)
+        let slow = run.process
+        #expect(run.paused())
         let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
         let second = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out])
         #expect(second.status == 75, "\(second.all)")

@@ -111,11 +111,9 @@ struct ReliabilityTests {
     func sigterm() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        let p = try startThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                                       environment: ["THIDUA_FAULT": "pause:csv-written:5"])
-        var waited = 0.0
-        while leftovers(out).isEmpty && waited < 10 { Thread.sleep(forTimeInterval: 0.1); waited += 0.1 }
-        Thread.sleep(forTimeInterval: 0.3)
+        let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out], at: "csv-written", seconds: 30)
+        let p = run.process
+        #expect(run.paused())
         #expect(!leftovers(out).isEmpty, "the run should be staging")
         p.signal(SIGTERM)
         let done = p.wait()
@@ -238,9 +236,10 @@ struct ReliabilityTests {
         #expect(plain.status == 0, "\(plain.all)")
         // Hold a snapshot on the standby while the primary vacuums away rows it still sees.
         let config = try faultConfig(scratch.path)
-        let p = try startThidua(["run", "--config", config, "--db", standby, "--as-of", "2026-03-15", "--out", scratch.path + "/out"],
-                                       environment: ["THIDUA_FAULT": "pause:after-queries:3"])
-        Thread.sleep(forTimeInterval: 1.0)
+        let run = try pausedRun(["run", "--config", config, "--db", standby, "--as-of", "2026-03-15", "--out", scratch.path + "/out"],
+                                at: "after-queries", seconds: 3)
+        let p = run.process
+        #expect(run.paused())
         try db.connection.execute("UPDATE thidua.case_record SET status = status")
         try db.connection.execute("VACUUM thidua.case_record")
         let done = p.wait()

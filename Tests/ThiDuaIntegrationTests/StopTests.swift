@@ -20,20 +20,10 @@ struct StopTests {
     func sigtermAtPhase(point: String, expected: Int32) throws {
         let (db, scratch, out) = try publishedSmallRun()
         defer { db.drop(); _ = scratch }
-        let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out, "--log-format", "json"],
-                            environment: ["THIDUA_FAULT": "pause:\(point):3"])
-        // The pause is reached when the run's files show it (or, before any file, after a moment).
-        let reached = waitUntil {
-            switch point {
-            case "after-lock":
-                // The lock file names the run that holds it.
-                return (try? String(contentsOfFile: out + "/.thidua.lock", encoding: .utf8)) == "\(p.pid)\n"
-            case "after-rename", "after-latest": return FileManager.default.fileExists(atPath: out + "/2026-03-15")
-            default: return !leftovers(out).isEmpty
-            }
-        }
-        Thread.sleep(forTimeInterval: point == "during-pages" || point == "csv-written" || point == "before-rename" ? 1.0 : 0.5)
-        #expect(reached, "the run did not reach \(point)")
+        let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out, "--log-format", "json"],
+                                at: point, seconds: 3)
+        let p = run.process
+        #expect(run.paused(), "the run did not reach \(point)")
         p.signal(SIGTERM)
         let done = p.wait()
         #expect(done.status == expected, "\(point): \(done.stderr.suffix(500))")
@@ -56,13 +46,13 @@ struct StopTests {
     func sigtermAtStart() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        for delay in [0.1, 0.2] {
-            let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                                environment: ["THIDUA_FAULT": "pause:after-lock:3"])
-            Thread.sleep(forTimeInterval: delay)
-            p.signal(SIGTERM)
-            let done = p.wait()
-            #expect(done.status == 75, "after \(delay) s: \(done.all)")
+        // "started": the first thing the process does once its stop handler is in place.
+        for point in ["started", "after-lock"] {
+            let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out], at: point, seconds: 30)
+            #expect(run.paused(), "the run did not reach \(point)")
+            run.process.signal(SIGTERM)
+            let done = run.process.wait()
+            #expect(done.status == 75, "at \(point): \(done.all)")
             #expect(Self.debris(out).isEmpty)
         }
     }
@@ -110,10 +100,9 @@ struct StopTests {
     func stagingModes() throws {
         let (db, scratch, out) = try smallWarehouse()
         defer { db.drop(); _ = scratch }
-        let p = try Spawned(thiduaBinary, ["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out],
-                            environment: ["THIDUA_FAULT": "pause:during-pages:3"])
-        #expect(waitUntil { !leftovers(out).isEmpty })
-        Thread.sleep(forTimeInterval: 1.0)
+        let run = try pausedRun(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", out], at: "during-pages", seconds: 30)
+        let p = run.process
+        #expect(run.paused())
         let staging = out + "/" + (leftovers(out).first ?? "")
         var paths = [staging]
         if let e = FileManager.default.enumerator(atPath: staging) { while let f = e.nextObject() as? String { paths.append(staging + "/" + f) } }

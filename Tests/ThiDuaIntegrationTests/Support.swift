@@ -110,6 +110,23 @@ func csvRows(_ path: String) throws -> [[String: String]] {
     CSVReader.rows(try String(contentsOfFile: path, encoding: .utf8))
 }
 
+/// A run of the binary paused at a fault point (`THIDUA_FAULT=pause:<point>:<seconds>`).
+struct PausedRun {
+    let process: Spawned
+    let marker: String
+
+    /// Waits for the event "the pause has begun": the binary creates the marker file as it pauses.
+    func paused(_ timeout: Double = 60) -> Bool {
+        waitUntil(timeout) { FileManager.default.fileExists(atPath: marker) }
+    }
+}
+
+func pausedRun(_ arguments: [String], at point: String, seconds: Int, environment: [String: String] = [:]) throws -> PausedRun {
+    let marker = NSTemporaryDirectory() + "thidua-pause-" + UUID().uuidString
+    let env = environment.merging(["THIDUA_FAULT": "pause:\(point):\(seconds)", "THIDUA_FAULT_MARKER": marker]) { $1 }
+    return PausedRun(process: try Spawned(thiduaBinary, arguments, environment: env), marker: marker)
+}
+
 /// Waits until `condition` holds, at most `timeout` seconds; whether it did.
 func waitUntil(_ timeout: Double = 15, _ condition: () throws -> Bool) rethrows -> Bool {
     var waited = 0.0
