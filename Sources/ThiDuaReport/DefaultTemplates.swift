@@ -305,7 +305,7 @@ enum DefaultTemplates {
 <style>
 :root { --ink: #1b1f24; --muted: #5b6470; --line: #c9d1da; --head: #e8eef5; --ok: #1f6f3f; --okbg: #dff3e6; --warn: #8a5a00; --warnbg: #fff1cc; --bad: #9b1c1c; --badbg: #fbe0e0; --info: #0b4f8a; --infobg: #e1eefa; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 0 auto; max-width: 1200px; padding: 1.2rem 1.5rem 3rem; color: var(--ink); line-height: 1.4; }
+body { font-family: "Noto Sans", "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 0 auto; max-width: 1600px; padding: 1.2rem 1.5rem 3rem; color: var(--ink); line-height: 1.4; }
 header.top { border-bottom: 3px solid #8a1c1c; margin-bottom: 1rem; padding-bottom: .6rem; }
 h1 { font-size: 1.55rem; margin: .2rem 0; color: #8a1c1c; }
 h2 { font-size: 1.25rem; margin: 1.8rem 0 .6rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
