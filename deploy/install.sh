@@ -28,6 +28,11 @@ install -d -o thidua -g thidua -m 0750 /var/log/thidua
 install -d -m 0755 /etc/thidua
 [ -e /etc/thidua/thidua.yaml ] || install -m 0640 -g thidua "$root/deploy/thidua.example.yaml" /etc/thidua/thidua.yaml
 install -D -m 0644 "$root/plans/251-KH-VKSTC.yaml" /etc/thidua/plan-251-KH-VKSTC.yaml
+# As the package: the second plan for a plans: list, and the plan language's JSON Schema with the
+# link its plans' first line names.
+install -D -m 0644 "$root/plans/KH-TD-6T-2026.yaml" "$prefix/share/thidua/plans/KH-TD-6T-2026.yaml"
+install -D -m 0644 "$root/plans/plan-language-1.schema.json" "$prefix/share/thidua/plan-language-1.schema.json"
+ln -sfn "$prefix/share/thidua/plan-language-1.schema.json" /etc/thidua/plan-language-1.schema.json
 install -D -m 0644 "$root/README.md" "$prefix/share/doc/thidua/README.md"
 if [ -d /etc/systemd/system ]; then
     install -m 0644 "$root/deploy/systemd/thidua.service" "$root/deploy/systemd/thidua.timer" /etc/systemd/system/

@@ -40,6 +40,17 @@ public struct PlanLabels: Sendable {
         return PlanLabels.unitWords[unit] ?? unit
     }
 
+    /// A unit word after a count: English says "1 person", "1 record" for the default units.
+    public func counted(_ noun: String, _ n: Int?) -> String {
+        guard language == .en, n == 1 else { return noun }
+        return PlanLabels.singulars[noun] ?? noun
+    }
+
+    static let singulars: [String: String] = [
+        "records": "record", "documents": "document", "sessions": "session", "initiatives": "initiative",
+        "groups": "group", "items": "item", "people": "person",
+    ]
+
     static let unitWords: [String: String] = [
         "records": "vụ", "documents": "văn bản", "sessions": "buổi", "initiatives": "sáng kiến",
         "groups": "nhóm", "items": "hạng mục", "people": "người",

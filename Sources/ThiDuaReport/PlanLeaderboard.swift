@@ -65,7 +65,7 @@ extension PlanHTMLReport {
             if r.toFull { lines.append((m.toFull.indices.contains(i) ? m.toFull[i] : nil, .one)) }
             for (needed, lineValue) in lines {
                 guard let needed, needed > 0 else { continue }
-                out.append(l.fill("compact_need", ["n": f.int(needed), "noun": noun, "metric": c.label.text(language),
+                out.append(l.fill("compact_need", ["n": f.int(needed), "noun": l.counted(noun, needed), "metric": c.label.text(language),
                                                    "line": line(lineValue)]))
             }
         }

@@ -105,13 +105,13 @@ extension PlanHTMLReport {
     func lineText(_ needed: Int?, noun: String, line lineValue: Fraction, final: Bool) -> String? {
         guard let needed else { return nil }
         if needed == 0 { return l.fill("reached_line", ["line": line(lineValue)]) }
-        return l.fill(final ? "missed_line" : "need_line", ["n": f.int(needed), "noun": noun, "line": line(lineValue)])
+        return l.fill(final ? "missed_line" : "need_line", ["n": f.int(needed), "noun": l.counted(noun, needed), "line": line(lineValue)])
     }
 
     func firstText(_ needed: Int?, noun: String, final: Bool) -> String? {
         guard let needed else { return nil }
         if needed == 0 { return l["first_place"] }
-        return l.fill(final ? "missed_first" : "need_first", ["n": f.int(needed), "noun": noun])
+        return l.fill(final ? "missed_first" : "need_first", ["n": f.int(needed), "noun": l.counted(noun, needed)])
     }
 
     /// A text a template tests with a section: an empty one is `false` (the templates' mustache

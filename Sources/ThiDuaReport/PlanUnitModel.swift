@@ -86,7 +86,7 @@ extension PlanHTMLReport {
             row["bloc"] = l.fill("members_meeting", ["n": f.int(meeting), "total": f.int(members.count)])
             row["clause"] = "\(c.clause) · \(measureLabel(plan, ref)) ≥ \(f.int(k))"
         case .count(let ref):
-            row["value"] = ["rate": false, "mark": false, "plain": Self.value(s, ref).map { "\(f.int($0)) \(unitWord(plan, ref))" } ?? "—"]
+            row["value"] = ["rate": false, "mark": false, "plain": Self.value(s, ref).map { "\(f.int($0)) \(l.counted(unitWord(plan, ref), $0))" } ?? "—"]
             row["bloc"] = l.fill("median", ["v": medianText(members.compactMap { Self.value($0, ref) })])
         }
         return row

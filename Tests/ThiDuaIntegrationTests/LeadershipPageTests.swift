@@ -44,6 +44,20 @@ struct LeadershipPageTests {
         #expect(index.contains("1 vụ · Tỷ lệ án xử lý toàn trình 98,0%"), "the compact form in the index row")
     }
 
+    @Test("in English a count of one is singular: '1 more record', 'records' otherwise")
+    func englishSingular() throws {
+        let db = try TestDatabase()
+        defer { db.drop() }
+        try db.sql(Self.fixture + Fx.unit("E", "spp_unit", name: "Đơn vị E") + Fx.cases("E", "e", count: 50, accepted: "2026-01-10", e2e: 45))
+        let scratch = try ScratchFolder()
+        let r = try runThidua(["run", "--db", db.conninfo, "--as-of", "2026-03-15", "--out", scratch.path, "--lang", "en"])
+        #expect(r.status == 0, "\(r.all)")
+        let run = "\(scratch.path)/2026-03-15"
+        #expect(try page(run, "B").contains("1 more record for 98.0%"), "B is one record short")
+        #expect(try page(run, "E").contains("4 more records for 98.0%"), "E, 45/50, needs four: ⌈0.98 × 50⌉ − 45")
+        #expect(!(try page(run, "B").contains("1 more records")))
+    }
+
     @Test("after the period the same figures say by how much the final standing missed")
     func afterThePeriod() throws {
         let (db, scratch, run) = try publishedRun(of: Self.fixture, asOf: "2026-07-15")
