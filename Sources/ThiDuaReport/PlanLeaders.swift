@@ -1,30 +1,23 @@
 import Foundation
 import ThiDuaCore
 
-/// One order key's value for one person in a leader list (§15 (f)); `empty` sorts last.
-public enum LeaderValue: Sendable, Equatable {
-    case empty
-    case int(Int)
-    case bool(Bool)
-    case date(Day)
-}
-
-/// A person in a leader list: name, each order key's value, score.
+/// A person in a leader list: name, each order key's value (PlanLeaders.Key: empty sorts last), score.
 public struct PlanLeader: Sendable, Equatable {
     public var staffID: String
     public var fullName: String
-    public var values: [LeaderValue]
+    public var values: [PlanLeaders.Key]
     public var score: Decimal
 }
 
 /// What the plan-driven unit pages need from the streamed staff (§15 (f)): per unit (its own staff)
 /// and per staff bloc (a province's whole subtree), at most 5 leaders of each `output.leaders` list,
 /// and the names of the staff who are dossier nominees. Fed one staff bloc at a time, as the job
-/// streams them, so memory holds a few people per unit, never the staff.
+/// streams them, so memory holds a few people per unit, never the staff. Who is listed and in which
+/// order is the engine's rule (`PlanLeaders`).
 public struct PlanPageCollector: Sendable {
-    public static let leadersShown = 5
-    let lists: [LeaderList]
-    let metrics: [StaffMetric]
+    public static let leadersShown = PlanLeaders.shown
+    let plan: Plan
+    var lists: [LeaderList] { plan.output.leaders }
     /// Per unit, per list.
     var byUnit: [UnitID: [[PlanLeader]]] = [:]
     /// Per staff bloc, per list.
@@ -33,8 +26,7 @@ public struct PlanPageCollector: Sendable {
     let wanted: Set<String>
 
     public init(plan: Plan, dossierNominees: Set<String>) {
-        lists = plan.output.leaders
-        metrics = plan.metrics
+        self.plan = plan
         wanted = dossierNominees
     }
 
@@ -50,7 +42,11 @@ public struct PlanPageCollector: Sendable {
         var blocLists: [[PlanLeader]] = []
         var unitLists: [UnitID: [[PlanLeader]]] = [:]
         for (li, list) in lists.enumerated() {
-            let listed = staff.compactMap { person($0, list) }
+            let listed = staff.compactMap { s in
+                PlanLeaders.keys(list, s, plan).map {
+                    (unit: s.row.unitID, leader: PlanLeader(staffID: s.row.staffID, fullName: s.row.fullName, values: $0, score: s.score))
+                }
+            }
             blocLists.append(Self.top(listed))
             for (unit, people) in Dictionary(grouping: listed, by: { $0.unit }) {
                 var lists = unitLists[unit] ?? self.lists.map { _ in [] }
@@ -62,65 +58,8 @@ public struct PlanPageCollector: Sendable {
         for (unit, l) in unitLists { byUnit[unit] = l }
     }
 
-    /// A person with their key values, when the list shows them: the first key non-empty, and
-    /// also > 0 for a count, sum or distinct_weeks metric, true for a boolean.
-    func person(_ s: StaffFigures, _ list: LeaderList) -> (unit: UnitID, leader: PlanLeader)? {
-        let values = list.order.map { value(s, $0) }
-        guard let firstRef = list.order.first, let first = values.first else { return nil }
-        switch first {
-        case .empty: return nil
-        case .bool(let b): if !b { return nil }
-        case .int(let v): if v <= 0 && mustBePositive(firstRef) { return nil }
-        case .date: break
-        }
-        return (s.row.unitID, PlanLeader(staffID: s.row.staffID, fullName: s.row.fullName, values: values, score: s.score))
-    }
-
-    func mustBePositive(_ ref: StaffValueRef) -> Bool {
-        guard case .metric(let i) = ref, metrics.indices.contains(i) else { return false }
-        switch metrics[i].kind {
-        case .count, .sum, .distinctWeeks: return true
-        default: return false
-        }
-    }
-
-    func value(_ s: StaffFigures, _ ref: StaffValueRef) -> LeaderValue {
-        switch ref {
-        case .metric(let i):
-            guard s.row.values.indices.contains(i) else { return .empty }
-            switch s.row.values[i] {
-            case .int(let v): return v.map(LeaderValue.int) ?? .empty
-            case .bool(let b): return .bool(b)
-            case .date(let d): return d.map(LeaderValue.date) ?? .empty
-            }
-        case .scorePart(let i):
-            return s.whenHolds.indices.contains(i) ? .bool(s.whenHolds[i]) : .empty
-        }
-    }
-
-    /// The first 5 by §15 (f): each key highest (true, latest) first, empty last, then staff_id.
+    /// The first 5 in the engine's listing order.
     static func top(_ people: [(unit: UnitID, leader: PlanLeader)]) -> [PlanLeader] {
-        Array(people.map(\.leader).sorted(by: leads).prefix(leadersShown))
-    }
-
-    static func leads(_ a: PlanLeader, _ b: PlanLeader) -> Bool {
-        for (x, y) in zip(a.values, b.values) {
-            let c = compare(x, y)
-            if c != 0 { return c > 0 }
-        }
-        return a.staffID < b.staffID
-    }
-
-    /// > 0 when `x` comes first.
-    static func compare(_ x: LeaderValue, _ y: LeaderValue) -> Int {
-        switch (x, y) {
-        case (.empty, .empty): return 0
-        case (.empty, _): return -1
-        case (_, .empty): return 1
-        case let (.int(a), .int(b)): return a == b ? 0 : (a > b ? 1 : -1)
-        case let (.bool(a), .bool(b)): return a == b ? 0 : (a ? 1 : -1)
-        case let (.date(a), .date(b)): return a == b ? 0 : (a > b ? 1 : -1)
-        default: return 0
-        }
+        Array(people.map(\.leader).sorted { PlanLeaders.precedes($0.values, $0.staffID, $1.values, $1.staffID) }.prefix(leadersShown))
     }
 }

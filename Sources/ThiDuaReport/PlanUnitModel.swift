@@ -98,12 +98,12 @@ extension PlanHTMLReport {
         return m.value(ref)
     }
 
-    func leaderValueText(_ v: LeaderValue) -> String {
+    func leaderValueText(_ v: PlanLeaders.Key) -> String {
         switch v {
-        case .empty: return "—"
+        case .none: return "—"
         case .int(let n): return f.int(n)
         case .bool(let b): return b ? l["yes"] : l["no"]
-        case .date(let d): return f.day(d)
+        case .day(let d): return f.day(d)
         }
     }
 

@@ -7,38 +7,43 @@ public enum PlanLeaders {
     /// sum or distinct_weeks metric, or true when it is a boolean. At most 5, each key highest (or
     /// true) first, empty last, then staff_id.
     public static func list(_ l: LeaderList, staff: [StaffFigures], plan: Plan) -> [StaffFigures] {
-        guard let first = l.order.first else { return [] }
-        let listed = staff.filter { s in
-            switch key(first, s, plan) {
-            case .none: return false
-            case .bool(let b): return b
-            case .day: return true
-            case .int(let v):
-                guard case .metric(let m) = first, plan.metrics.indices.contains(m) else { return true }
-                switch plan.metrics[m].kind {
-                case .count, .sum, .distinctWeeks: return v > 0
-                default: return true
-                }
+        let listed = staff.compactMap { s in keys(l, s, plan).map { (s, $0) } }
+        let ordered = listed.sorted { a, b in precedes(a.1, a.0.row.staffID, b.1, b.0.row.staffID) }
+        return Array(ordered.prefix(shown).map(\.0))
+    }
+
+    /// A person's order keys, when the list shows them (the first key non-empty, and > 0 for a
+    /// count, sum or distinct_weeks metric, true for a boolean); nil otherwise.
+    public static func keys(_ l: LeaderList, _ s: StaffFigures, _ plan: Plan) -> [Key]? {
+        guard let first = l.order.first else { return nil }
+        let keys = l.order.map { key($0, s, plan) }
+        switch keys[0] {
+        case .none: return nil
+        case .bool(let b): return b ? keys : nil
+        case .day: return keys
+        case .int(let v):
+            guard case .metric(let m) = first, plan.metrics.indices.contains(m) else { return keys }
+            switch plan.metrics[m].kind {
+            case .count, .sum, .distinctWeeks: return v > 0 ? keys : nil
+            default: return keys
             }
         }
-        let ordered = listed.sorted { a, b in
-            for ref in l.order {
-                let x = key(ref, a, plan), y = key(ref, b, plan)
-                if x != y { return x > y }
-            }
-            return a.row.staffID < b.row.staffID
-        }
-        return Array(ordered.prefix(shown))
+    }
+
+    /// Listing order: each key highest (true, latest) first, empty last, then staff_id.
+    public static func precedes(_ a: [Key], _ aID: String, _ b: [Key], _ bID: String) -> Bool {
+        for (x, y) in zip(a, b) where x != y { return x > y }
+        return aID < bID
     }
 
     /// A key's value for ordering: empty below every value, false below true.
-    enum Key: Comparable {
+    public enum Key: Comparable, Sendable {
         case none
         case bool(Bool)
         case int(Int)
         case day(Day)
 
-        static func < (a: Key, b: Key) -> Bool {
+        public static func < (a: Key, b: Key) -> Bool {
             switch (a, b) {
             case (.none, .none): return false
             case (.none, _): return true
