@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import ThiDuaCore
 
 /// Plan 251 on generated organisations, counts and staff, at as-of days before, during and after the
@@ -8,17 +9,6 @@ import Testing
 /// and every figure keeps the invariants of PLAN-LANGUAGE.md §8–§14 (EnginePlan251Invariants.swift).
 @Suite("engine: plan 251 on generated worlds (PLAN-LANGUAGE.md §19, §22 decided 10)")
 struct EnginePlan251Tests {
-    /// SplitMix64: a small deterministic generator, so a failing seed can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     struct World {
         var units: [ThiDuaCore.Unit] = []
@@ -29,7 +19,7 @@ struct EnginePlan251Tests {
     /// A world for plan 251's measures and metrics (both plans list them in the same order).
     static func world(seed: UInt64, asOf: Day) -> World {
         let plan = S251.plan
-        var g = Seeded(state: seed)
+        var g = SeededGenerator(seed: seed)  // SplitMix64: a failing seed replays
         func r(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &g) }
         func chance(_ p: Int) -> Bool { r(1...100) <= p }
         let end = min(asOf, TP.iso("2026-06-30"))

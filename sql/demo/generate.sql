@@ -205,12 +205,6 @@ SELECT u.unit_id || '-i' || k, u.unit_id, CASE WHEN k % 2 = 0 THEN 'ai' ELSE 'ql
 FROM unit u JOIN demo_profile p USING (unit_id)
 CROSS JOIN LATERAL generate_series(1, floor(p.ai * p.skill * 3.2)::int) AS k;
 
-INSERT INTO initiative_author
-SELECT i.initiative_id, s.staff_id
-FROM initiative i
-CROSS JOIN LATERAL (SELECT staff_id FROM demo_staff d WHERE d.unit_id = i.unit_id
-                    ORDER BY md5(staff_id || i.initiative_id) LIMIT 1 + floor(pg_temp.r(i.initiative_id) * 3)::int) s;
-
 INSERT INTO core_group
 SELECT u.unit_id || '-g' || k, u.unit_id, CASE WHEN k = 1 THEN 'core_learners' ELSE 'tech_support' END,
        DATE '2025-12-15' + floor(pg_temp.r(u.unit_id || k || 'g') * 90)::int
@@ -376,14 +370,14 @@ SELECT u.unit_id || '-j' || k, u.unit_id, CASE WHEN k % 2 = 1 THEN 'ai' ELSE 'ql
        pg_temp.r(u.unit_id || k || 'use2') < 0.6
 FROM unit u JOIN demo_h2 h USING (unit_id)
 CROSS JOIN LATERAL generate_series(1, floor(h.ai2 * h.drive * 3)::int) AS k;
+\endif
 
+-- The authors of every initiative, of both halves: one to three staff of its unit.
 INSERT INTO initiative_author
 SELECT i.initiative_id, s.staff_id
 FROM initiative i
 CROSS JOIN LATERAL (SELECT staff_id FROM demo_staff d WHERE d.unit_id = i.unit_id
-                    ORDER BY md5(staff_id || i.initiative_id) LIMIT 1 + floor(pg_temp.r(i.initiative_id) * 3)::int) s
-WHERE i.initiative_id LIKE '%-j%';
-\endif
+                    ORDER BY md5(staff_id || i.initiative_id) LIMIT 1 + floor(pg_temp.r(i.initiative_id) * 3)::int) s;
 
 -- ── Planted anomalies (SPEC §3): each must be listed in anomalies.csv ────────────────────────────
 INSERT INTO unit VALUES ('x01', 'Phòng thử nghiệm (loại đơn vị không hợp lệ)', 'phong_ban', NULL, 10);
