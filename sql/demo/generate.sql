@@ -157,15 +157,6 @@ FROM unit u JOIN demo_profile p USING (unit_id)
 CROSS JOIN (VALUES ('qlahs'), ('ai')) AS t(topic)
 CROSS JOIN LATERAL generate_series(1, floor((CASE t.topic WHEN 'ai' THEN p.ai ELSE p.skill END) * 3.4)::int) AS k;
 
-INSERT INTO training_role
-SELECT t.session_id, s.staff_id, CASE WHEN s.rn = 1 THEN 'trainer' WHEN s.rn = 2 THEN 'organizer' ELSE 'attendee' END
-FROM training_session t
-CROSS JOIN LATERAL (
-    SELECT staff_id, row_number() OVER (ORDER BY md5(staff_id || t.session_id)) AS rn
-    FROM demo_staff d WHERE d.unit_id = t.unit_id
-    ORDER BY md5(staff_id || t.session_id) LIMIT 6
-) s;
-
 -- ── LuyenAI: days studied from a start day, level rising with practice ───────────────────────────
 CREATE TEMP TABLE demo_learner AS
 SELECT staff_id, unit_id,
@@ -328,16 +319,6 @@ CROSS JOIN LATERAL generate_series(1, floor(CASE t.topic WHEN 'ai' THEN 1.6 + h.
 CROSS JOIN LATERAL (SELECT DATE '2026-07-01' + floor(pg_temp.r(u.unit_id || t.topic || k || 'day2') * (30 + 190 * (1 - h.ai2)))::int AS held_on) d
 WHERE d.held_on <= DATE '2026-12-31';
 
-INSERT INTO training_role
-SELECT t.session_id, s.staff_id, CASE WHEN s.rn = 1 THEN 'trainer' WHEN s.rn = 2 THEN 'organizer' ELSE 'attendee' END
-FROM training_session t
-CROSS JOIN LATERAL (
-    SELECT staff_id, row_number() OVER (ORDER BY md5(staff_id || t.session_id)) AS rn
-    FROM demo_staff d WHERE d.unit_id = t.unit_id
-    ORDER BY md5(staff_id || t.session_id) LIMIT 6
-) s
-WHERE t.held_on >= DATE '2026-07-01';
-
 -- LuyenAI goes on where it stopped (levels keep rising with practice), more or less keenly by unit;
 -- some learners drop out, and some who never studied start.
 CREATE TEMP TABLE demo_learner2 AS
@@ -371,6 +352,16 @@ SELECT u.unit_id || '-j' || k, u.unit_id, CASE WHEN k % 2 = 1 THEN 'ai' ELSE 'ql
 FROM unit u JOIN demo_h2 h USING (unit_id)
 CROSS JOIN LATERAL generate_series(1, floor(h.ai2 * h.drive * 3)::int) AS k;
 \endif
+
+-- Every training session of both halves: a trainer, an organizer and up to four attendees of its unit.
+INSERT INTO training_role
+SELECT t.session_id, s.staff_id, CASE WHEN s.rn = 1 THEN 'trainer' WHEN s.rn = 2 THEN 'organizer' ELSE 'attendee' END
+FROM training_session t
+CROSS JOIN LATERAL (
+    SELECT staff_id, row_number() OVER (ORDER BY md5(staff_id || t.session_id)) AS rn
+    FROM demo_staff d WHERE d.unit_id = t.unit_id
+    ORDER BY md5(staff_id || t.session_id) LIMIT 6
+) s;
 
 -- The authors of every initiative, of both halves: one to three staff of its unit.
 INSERT INTO initiative_author
